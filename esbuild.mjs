@@ -1,0 +1,38 @@
+// Builds everything that ships: the extension host code, the stdio debug adapter, the runner that
+// hosts user graphs, and the graph panel's browser bundles. `node esbuild.mjs --watch` rebuilds on
+// change. Node bundles are CommonJS (VS Code loads extensions with require); the panel is an IIFE.
+import * as esbuild from "esbuild";
+
+const watch = process.argv.includes("--watch");
+const production = process.argv.includes("--production");
+
+const common = { bundle: true, sourcemap: true, minify: production, logLevel: "info" };
+
+/** Node-side entry points: [source, output name]. */
+const nodeEntries = [
+  // ["src/extension/index.ts", "extension"],
+  // ["src/debug/main.ts", "debugAdapter"],
+  // ["src/runner/main.ts", "runner"],
+];
+
+/** Browser-side entry points for the graph panel: [source, output name]. */
+const webEntries = [
+  // ["webview/main.ts", "webview/panel"],
+];
+
+const builds = [
+  ...nodeEntries.map(([entry, out]) => ({
+    ...common, entryPoints: { [out]: entry }, outdir: "dist", platform: "node", format: "cjs",
+    target: "node20", external: ["vscode"],
+  })),
+  ...webEntries.map(([entry, out]) => ({
+    ...common, entryPoints: { [out]: entry }, outdir: "dist", platform: "browser", format: "iife",
+    target: "es2022",
+  })),
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,55 @@
+/**
+ * The errors a graph run can raise, named and worded as LangGraph.js names and words them, so code
+ * that catches `GraphRecursionError` or matches a message keeps working on our engine. An error with
+ * a LangGraph error code carries the same troubleshooting link.
+ */
+
+export type ErrorCode =
+  | "GRAPH_RECURSION_LIMIT"
+  | "INVALID_CONCURRENT_GRAPH_UPDATE"
+  | "INVALID_GRAPH_NODE_RETURN_VALUE"
+  | "MISSING_CHECKPOINTER"
+  | "UNREACHABLE_NODE";
+
+export class BaseLangGraphError extends Error {
+  lc_error_code?: ErrorCode;
+
+  constructor(message?: string, fields?: { lc_error_code?: ErrorCode }) {
+    let text = message ?? "";
+    if (fields?.lc_error_code) {
+      text += `\n\nTroubleshooting URL: https://docs.langchain.com/oss/javascript/langgraph/${fields.lc_error_code}/\n`;
+    }
+    super(text);
+    this.lc_error_code = fields?.lc_error_code;
+    this.name = new.target.name;
+  }
+}
+
+export class GraphRecursionError extends BaseLangGraphError {}
+export class InvalidUpdateError extends BaseLangGraphError {}
+export class EmptyInputError extends BaseLangGraphError {}
+export class GraphValueError extends BaseLangGraphError {}
+export class UnreachableNodeError extends BaseLangGraphError {}
+
+export interface Interrupt<V = unknown> {
+  id: string;
+  value: V;
+}
+
+/**
+ * Thrown by `interrupt()` (with the interrupt) and by the loop at a static breakpoint (with none).
+ * It is how a paused run unwinds; `invoke` turns it into the `__interrupt__` key of its result.
+ */
+export class GraphInterrupt extends BaseLangGraphError {
+  constructor(readonly interrupts: Interrupt[] = []) {
+    super(JSON.stringify(interrupts));
+  }
+}
+
+export function isGraphInterrupt(error: unknown): error is GraphInterrupt {
+  return error instanceof GraphInterrupt;
+}
+
+export function missingCheckpointer(): GraphValueError {
+  return new GraphValueError("No checkpointer set", { lc_error_code: "MISSING_CHECKPOINTER" });
+}

@@ -1,0 +1,84 @@
+/**
+ * `getGraph()`: the graph as nodes and edges for drawing, with each node's `addNode` call site.
+ * Unlike LangGraph.js, a conditional edge without a path map is never drawn to every node: it is
+ * returned as a dynamic route, with the targets seen so far at run time.
+ */
+import { END, START } from "../constants";
+import { SourceLocation } from "./call-site";
+import { GraphDefinition } from "./definition";
+
+export interface DrawableNode {
+  id: string;
+  name: string;
+  metadata?: Record<string, unknown>;
+  source?: SourceLocation;
+  /** The drawable graph of a node that is itself a compiled graph. */
+  subgraph?: DrawableGraph;
+}
+
+export interface DrawableEdge {
+  source: string;
+  target: string;
+  conditional: boolean;
+  /** The path-map key, when it differs from the target's name. */
+  data?: string;
+}
+
+export interface DynamicRoute {
+  source: string;
+  observed: string[];
+}
+
+export interface DrawableGraph {
+  nodes: Record<string, DrawableNode>;
+  edges: DrawableEdge[];
+  dynamic: DynamicRoute[];
+  drawMermaid(): string;
+}
+
+export function drawableGraph(definition: GraphDefinition, observed: ReadonlyMap<string, ReadonlySet<string>>): DrawableGraph {
+  const nodes: Record<string, DrawableNode> = { [START]: { id: START, name: START } };
+  for (const node of definition.nodes.values()) {
+    const sub = node.subgraph as { getGraph?: () => DrawableGraph } | undefined;
+    nodes[node.name] = {
+      id: node.name,
+      name: node.name,
+      ...(node.source ? { source: node.source, metadata: { source: node.source } } : {}),
+      ...(sub?.getGraph ? { subgraph: sub.getGraph() } : {}),
+    };
+  }
+  nodes[END] = { id: END, name: END };
+  const edges: DrawableEdge[] = definition.edges.map(([source, target]) => ({ source, target, conditional: false }));
+  for (const join of definition.joins) {
+    for (const source of join.sources) edges.push({ source, target: join.target, conditional: false });
+  }
+  const dynamic: DynamicRoute[] = [];
+  for (const [source, branches] of definition.branches) {
+    for (const branch of branches) {
+      if (!branch.pathMap) {
+        dynamic.push({ source, observed: [...(observed.get(source) ?? [])] });
+        continue;
+      }
+      for (const [key, target] of Object.entries(branch.pathMap)) {
+        edges.push({ source, target, conditional: true, ...(key !== target ? { data: key } : {}) });
+      }
+    }
+  }
+  for (const node of definition.nodes.values()) {
+    for (const target of node.ends ?? []) edges.push({ source: node.name, target, conditional: true });
+  }
+  return { nodes, edges, dynamic, drawMermaid: () => mermaid(nodes, edges, dynamic) };
+}
+
+function mermaid(nodes: Record<string, DrawableNode>, edges: DrawableEdge[], dynamic: DynamicRoute[]): string {
+  const lines = ["graph TD;"];
+  for (const id of Object.keys(nodes)) lines.push(id === START || id === END ? `\t${id}([${id}]);` : `\t${id}(${id});`);
+  for (const edge of edges) {
+    const arrow = edge.conditional ? (edge.data ? `-. &nbsp;${edge.data}&nbsp; .->` : "-.->") : "-->";
+    lines.push(`\t${edge.source} ${arrow} ${edge.target};`);
+  }
+  for (const route of dynamic) {
+    for (const target of route.observed) lines.push(`\t${route.source} -. observed .-> ${target};`);
+  }
+  return lines.join("\n");
+}

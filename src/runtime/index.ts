@@ -1,0 +1,41 @@
+/**
+ * The public API: a drop-in subset of "@langchain/langgraph" with the same names, so a user's graph
+ * file runs on this engine unchanged when its import is pointed here. Debugger extras (call sites in
+ * `getGraph()`, `pauseSignal`) ride on the same objects without changing what LangGraph users see.
+ */
+export { StateGraph } from "./graph/state-graph";
+export type { NodeConfig, CompileOptions, AddNodeOptions } from "./graph/state-graph";
+export { CompiledStateGraph } from "./graph/compiled";
+export { Annotation, AnnotationRoot } from "./graph/annotation";
+export type { StateType, UpdateType, StateDefinition } from "./graph/annotation";
+export { MessagesAnnotation, messagesStateReducer } from "./graph/messages";
+export type { Message } from "./graph/messages";
+export type { DrawableGraph, DrawableNode, DrawableEdge, DynamicRoute } from "./graph/drawable";
+export type { SourceLocation } from "./graph/call-site";
+export { START, END, INTERRUPT } from "./constants";
+export { Command, Send, isCommand } from "./types";
+export type { RunConfig, StateSnapshot, StreamMode, PregelTaskView } from "./types";
+export { interrupt } from "./pregel/interrupt";
+export { MemorySaver, MemorySaver as InMemorySaver } from "./checkpoint/memory";
+export type * from "./checkpoint/types";
+export {
+  BaseLangGraphError,
+  GraphRecursionError,
+  InvalidUpdateError,
+  EmptyInputError,
+  GraphValueError,
+  GraphInterrupt,
+  UnreachableNodeError,
+  isGraphInterrupt,
+} from "./errors";
+export type { Interrupt } from "./errors";
+
+import { INTERRUPT } from "./constants";
+import type { Interrupt } from "./errors";
+
+/** Whether an `invoke` result stopped at an `interrupt()` (it carries `__interrupt__`, as LangGraph.js reads it). */
+export function isInterrupted(value: unknown): value is { [INTERRUPT]: Interrupt[] } {
+  if (typeof value !== "object" || value === null) return false;
+  const interrupts = (value as Record<string, unknown>)[INTERRUPT];
+  return Array.isArray(interrupts);
+}

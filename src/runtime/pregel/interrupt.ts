@@ -1,0 +1,34 @@
+/**
+ * `interrupt()`: a node asks a person for a value. The first time, it throws a `GraphInterrupt`
+ * that unwinds the run; on resume the node runs again from the top and the k-th `interrupt()` call
+ * returns the k-th resume value. Which values a task has is kept in an AsyncLocalStorage, so the
+ * call works from any depth of the node's own async code.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { GraphInterrupt, missingCheckpointer } from "../errors";
+import { interruptId } from "./ids";
+
+export interface TaskScratchpad {
+  /** Resume values for this task, in the order its `interrupt()` calls ask for them. */
+  resume: unknown[];
+  /** How many `interrupt()` calls this run of the task has made. */
+  calls: number;
+  hasCheckpointer: boolean;
+}
+
+const scratchpads = new AsyncLocalStorage<TaskScratchpad>();
+
+export function runWithScratchpad<T>(scratchpad: TaskScratchpad, fn: () => T): T {
+  return scratchpads.run(scratchpad, fn);
+}
+
+// `R` defaults to `any` as in LangGraph.js: the resume value's type is whatever the person sends.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function interrupt<I = unknown, R = any>(value: I): R {
+  const scratchpad = scratchpads.getStore();
+  if (!scratchpad) throw new Error("Called interrupt() outside the context of a graph.");
+  if (!scratchpad.hasCheckpointer) throw missingCheckpointer();
+  const index = scratchpad.calls++;
+  if (index < scratchpad.resume.length) return scratchpad.resume[index] as R;
+  throw new GraphInterrupt([{ id: interruptId(), value }]);
+}

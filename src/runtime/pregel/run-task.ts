@@ -1,0 +1,40 @@
+/**
+ * Running one task: call the node with its input inside its interrupt scratchpad, and turn what it
+ * returned into writes. A task ends in one of three ways, and none of them throws out of here:
+ * done (with writes), interrupted (with the interrupt), or failed (with the error). The loop decides
+ * what each means for the step.
+ */
+import { START } from "../constants";
+import { Interrupt, isGraphInterrupt } from "../errors";
+import { RunConfig } from "../types";
+import { Values } from "./channels";
+import { Engine } from "./engine";
+import { runWithScratchpad } from "./interrupt";
+import { Write, nodeWrites } from "./node-writes";
+import { PlannedTask } from "./tasks";
+
+export type TaskOutcome =
+  | { kind: "done"; writes: Write[] }
+  | { kind: "interrupted"; interrupts: Interrupt[] }
+  | { kind: "failed"; error: Error };
+
+export async function runTask(
+  engine: Engine,
+  task: PlannedTask,
+  state: Values,
+  resume: unknown[],
+  config: RunConfig,
+): Promise<TaskOutcome> {
+  try {
+    if (task.name === START) return { kind: "done", writes: await nodeWrites(engine, START, task.input, state) };
+    const node = engine.definition.nodes.get(task.name);
+    if (!node) throw new Error(`Node "${task.name}" does not exist`);
+    const scratchpad = { resume, calls: 0, hasCheckpointer: engine.checkpointer !== undefined };
+    const nodeConfig = { ...config, configurable: { ...config.configurable }, signal: config.signal };
+    const result = await runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));
+    return { kind: "done", writes: await nodeWrites(engine, task.name, result, state) };
+  } catch (error) {
+    if (isGraphInterrupt(error)) return { kind: "interrupted", interrupts: error.interrupts };
+    return { kind: "failed", error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}

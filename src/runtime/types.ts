@@ -1,0 +1,82 @@
+/**
+ * The values users pass in and get back: `Command`, `Send`, the run config and the `StateSnapshot`.
+ * Shapes follow LangGraph.js so user code written for it type-checks against ours.
+ */
+import { CheckpointConfig, CheckpointMetadata } from "./checkpoint/types";
+import { Interrupt } from "./errors";
+
+/** Run a node with its own input, as a task of the next step (map-reduce fan-out). */
+export class Send<Args = unknown> {
+  readonly lg_name = "Send";
+  constructor(
+    readonly node: string,
+    readonly args: Args,
+  ) {}
+}
+
+export function isSend(value: unknown): value is Send {
+  return value instanceof Send || (typeof value === "object" && value !== null && (value as Send).lg_name === "Send");
+}
+
+export type Goto = string | Send | Array<string | Send>;
+
+export interface CommandParams {
+  resume?: unknown;
+  update?: Record<string, unknown> | [string, unknown][];
+  goto?: Goto;
+}
+
+/** Returned by a node (update state and route), or passed to `invoke` (resume, update, route). */
+export class Command {
+  readonly lg_name = "Command";
+  readonly resume?: unknown;
+  readonly update?: Record<string, unknown> | [string, unknown][];
+  readonly goto: Array<string | Send>;
+
+  constructor(params: CommandParams = {}) {
+    this.resume = params.resume;
+    this.update = params.update;
+    const goto = params.goto;
+    this.goto = goto === undefined ? [] : Array.isArray(goto) ? goto : [goto];
+  }
+}
+
+export function isCommand(value: unknown): value is Command {
+  return value instanceof Command || (typeof value === "object" && value !== null && (value as Command).lg_name === "Command");
+}
+
+export type InterruptList = string[] | "*";
+
+export interface RunConfig extends CheckpointConfig {
+  recursionLimit?: number;
+  /** Ends the run: the step in flight is abandoned, nothing after the last checkpoint is lost. */
+  signal?: AbortSignal;
+  /** Debugger's pause: the run stops at the next superstep boundary, as at a breakpoint. */
+  pauseSignal?: AbortSignal;
+  interruptBefore?: InterruptList;
+  interruptAfter?: InterruptList;
+  streamMode?: StreamMode | StreamMode[];
+  [key: string]: unknown;
+}
+
+export type StreamMode = "values" | "updates" | "debug" | "tasks" | "checkpoints";
+
+export interface PregelTaskView {
+  id: string;
+  name: string;
+  path: unknown[];
+  input?: unknown;
+  interrupts: Interrupt[];
+  error?: { message: string; name: string };
+  result?: Record<string, unknown>;
+}
+
+export interface StateSnapshot {
+  values: Record<string, unknown>;
+  next: string[];
+  tasks: PregelTaskView[];
+  metadata?: CheckpointMetadata;
+  config: CheckpointConfig;
+  createdAt?: string;
+  parentConfig?: CheckpointConfig;
+}
