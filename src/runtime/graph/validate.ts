@@ -14,12 +14,12 @@ export function validateDefinition(definition: GraphDefinition, interruptLists: 
   for (const source of sources) {
     if (source !== START && !nodes.has(source)) throw new Error(`Found edge starting at unknown node \`${source}\``);
   }
-  if (!sources.has(START)) {
-    throw new Error("Graph must have an entrypoint: add at least one edge from START to another node");
-  }
   const targets = reachableTargets(definition);
   for (const name of nodes.keys()) {
     if (!targets.has(name)) throw unreachable(name);
+  }
+  if (!sources.has(START)) {
+    throw new Error("Graph must have an entrypoint: add at least one edge from START to another node");
   }
   for (const target of targets) {
     if (target !== END && !nodes.has(target)) throw new Error(`Found edge ending at unknown node \`${target}\``);

@@ -27,6 +27,8 @@ export class ThreadCursor {
   parentConfig?: CheckpointConfig;
   /** The step the next checkpoint will have. */
   step: number;
+  /** The step the run started at, before anything was saved (the recursion limit counts from it). */
+  readonly firstStep: number;
   /** True until the first save of a thread that had no checkpoint. */
   readonly fresh: boolean;
   private editable = false;
@@ -46,6 +48,7 @@ export class ThreadCursor {
     this.pendingWrites = [...(tuple?.pendingWrites ?? [])];
     this.parentConfig = tuple?.parentConfig;
     this.step = this.metadata.step + 1;
+    this.firstStep = this.step;
     this.savedVersions = tuple ? this.checkpoint.channel_versions : {};
   }
 
@@ -68,7 +71,7 @@ export class ThreadCursor {
     const next = this.edit();
     next.id = checkpointId(this.step);
     next.ts = new Date().toISOString();
-    this.metadata = { source, step: this.step, parents: {}, ...(this.threadId !== undefined ? { thread_id: this.threadId } : {}) };
+    this.metadata = { source, step: this.step, parents: {} };
     const parentId = this.fresh && this.saves === 0 ? undefined : parent?.configurable?.checkpoint_id;
     const address = { configurable: { thread_id: this.threadId, checkpoint_ns: "", checkpoint_id: parentId } };
     const saver = this.engine.checkpointer;

@@ -34,7 +34,7 @@ export class SuperstepLoop {
     private readonly emit: Emitter,
     private readonly cursor: ThreadCursor,
   ) {
-    this.stop = cursor.step + (config.recursionLimit ?? DEFAULT_RECURSION_LIMIT) + 1;
+    this.stop = cursor.firstStep + (config.recursionLimit ?? DEFAULT_RECURSION_LIMIT) + 1;
   }
 
   async run(): Promise<RunOutcome> {

@@ -24,6 +24,7 @@ export function snapshotOf(engine: Engine, source: SnapshotSource): StateSnapsho
   const step = (metadata?.step ?? -1) + 1;
   const tasks = planTasks(checkpoint, engine.plan, engine.nodeNames, step);
   const writes = source.pendingWrites ?? [];
+  const threadId = source.config.configurable?.thread_id;
   const views = tasks.map((task): PregelTaskView => {
     const own = writes.filter(([id]) => id === task.id);
     const interrupts = own.filter(([, c]) => c === INTERRUPT).flatMap(([, , v]) => v as Interrupt[]);
@@ -38,7 +39,7 @@ export function snapshotOf(engine: Engine, source: SnapshotSource): StateSnapsho
     values: stateOf(engine, checkpoint),
     next: tasks.map((task) => task.name),
     tasks: views,
-    metadata,
+    metadata: metadata && threadId !== undefined ? { ...metadata, thread_id: threadId } : metadata,
     config: source.config,
     createdAt: checkpoint.ts,
     parentConfig: source.parentConfig,

@@ -26,6 +26,8 @@ export async function updateState(engine: Engine, config: CheckpointConfig, valu
   requireThreadId(config, "put checkpoint");
   const tuple = await loadTuple(saver, config);
   const cursor = new ThreadCursor(engine, config, silentEmitter, tuple);
+  // An edit of a thread with no checkpoint is its step 0 (its step -1 if made as input).
+  if (!tuple) cursor.step = asNode === "__input__" ? -1 : 0;
   const tasks = planTasks(cursor.checkpoint, engine.plan, engine.nodeNames, cursor.step);
 
   if ((values === null || values === undefined) && asNode === undefined) return save(cursor, "update");
@@ -81,7 +83,6 @@ function finishedTasks(cursor: ThreadCursor, tasks: ReturnType<typeof planTasks>
 
 /** The node that ran last, read from which node saw the newest channel version. */
 function inferNode(engine: Engine, cursor: ThreadCursor): string {
-  if (engine.nodeNames.length === 1) return engine.nodeNames[0];
   const seen: Array<[number, string]> = [];
   for (const [node, versions] of Object.entries(cursor.checkpoint.versions_seen)) {
     if (node === INTERRUPT) continue;
