@@ -62,7 +62,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
 
   /** Streams the run's chunks; several modes give `[mode, chunk]` pairs. Awaitable, like LangGraph's. */
   async stream(input: unknown, config: RunConfig = {}): Promise<AsyncIterableIterator<unknown>> {
-    const requested = config.streamMode ?? "values";
+    const requested = config.streamMode ?? "updates";
     const modes = new Set<StreamMode>(Array.isArray(requested) ? requested : [requested]);
     const queue = new ChunkQueue();
     const sink = Array.isArray(requested)
@@ -81,7 +81,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     const saver = this.requireCheckpointer();
     const tuple = await saver.getTuple(stateAddress(config));
     if (!tuple) return emptySnapshot(config);
-    return snapshotOf(this.engine, tuple);
+    return snapshotOf(this.engine, tuple, !config.configurable?.checkpoint_id);
   }
 
   async *getStateHistory(config: CheckpointConfig, options: CheckpointListOptions = {}): AsyncGenerator<StateSnapshot> {

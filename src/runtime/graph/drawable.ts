@@ -47,7 +47,6 @@ export function drawableGraph(definition: GraphDefinition, observed: ReadonlyMap
       ...(sub?.getGraph ? { subgraph: sub.getGraph() } : {}),
     };
   }
-  nodes[END] = { id: END, name: END };
   const edges: DrawableEdge[] = definition.edges.map(([source, target]) => ({ source, target, conditional: false }));
   for (const join of definition.joins) {
     for (const source of join.sources) edges.push({ source, target: join.target, conditional: false });
@@ -67,6 +66,7 @@ export function drawableGraph(definition: GraphDefinition, observed: ReadonlyMap
   for (const node of definition.nodes.values()) {
     for (const target of node.ends ?? []) edges.push({ source: node.name, target, conditional: true });
   }
+  if (edges.some((edge) => edge.target === END) || dynamic.length > 0) nodes[END] = { id: END, name: END };
   return { nodes, edges, dynamic, drawMermaid: () => mermaid(nodes, edges, dynamic) };
 }
 

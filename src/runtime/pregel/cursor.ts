@@ -17,7 +17,6 @@ import { RunConfig } from "../types";
 import { copyCheckpoint } from "./apply-writes";
 import { Engine, emptyCheckpoint } from "./engine";
 import { checkpointId } from "./ids";
-import { Emitter } from "./stream-events";
 
 export class ThreadCursor {
   checkpoint: Checkpoint;
@@ -38,7 +37,6 @@ export class ThreadCursor {
   constructor(
     private readonly engine: Engine,
     private readonly runConfig: RunConfig,
-    private readonly emit: Emitter,
     tuple: CheckpointTuple | undefined,
   ) {
     this.fresh = tuple === undefined;
@@ -83,7 +81,6 @@ export class ThreadCursor {
     this.saves += 1;
     this.editable = false;
     this.pendingWrites = [];
-    this.emit.checkpoint(this.engine, this.snapshotSource(), this.runConfig);
     this.step += 1;
   }
 

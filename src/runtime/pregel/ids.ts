@@ -28,7 +28,10 @@ export function derivedId(...parts: Array<string | number>): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Interrupt ids: 32 hex characters, new for every interrupt raised. */
-export function interruptId(): string {
-  return randomBytes(16).toString("hex");
+/**
+ * An interrupt's id: 32 hex characters from its task and its place among the task's `interrupt()`
+ * calls, so a re-run that asks again keeps the id ( and an answer keyed by it still finds the task), as in LangGraph.js.
+ */
+export function interruptId(taskId: string, index: number): string {
+  return createHash("sha256").update(`interrupt:${taskId}:${index}`).digest("hex").slice(0, 32);
 }

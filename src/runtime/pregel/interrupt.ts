@@ -6,13 +6,14 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphInterrupt, missingCheckpointer } from "../errors";
-import { interruptId } from "./ids";
 
 export interface TaskScratchpad {
   /** Resume values for this task, in the order its `interrupt()` calls ask for them. */
   resume: unknown[];
   /** How many `interrupt()` calls this run of the task has made. */
   calls: number;
+  /** The id of the task's k-th interrupt. */
+  interruptId: (index: number) => string;
   hasCheckpointer: boolean;
 }
 
@@ -30,5 +31,5 @@ export function interrupt<I = unknown, R = any>(value: I): R {
   if (!scratchpad.hasCheckpointer) throw missingCheckpointer();
   const index = scratchpad.calls++;
   if (index < scratchpad.resume.length) return scratchpad.resume[index] as R;
-  throw new GraphInterrupt([{ id: interruptId(), value }]);
+  throw new GraphInterrupt([{ id: scratchpad.interruptId(index), value }]);
 }

@@ -13,6 +13,7 @@ import { ThreadCursor } from "./cursor";
 import { Engine, matchesInterruptList, stateOf } from "./engine";
 import { TaskOutcome, runTask } from "./run-task";
 import { Emitter } from "./stream-events";
+import { snapshotOf } from "./snapshot";
 import { PlannedTask, planTasks } from "./tasks";
 
 export interface RunOutcome {
@@ -48,17 +49,23 @@ export class SuperstepLoop {
   private async tick(): Promise<RunOutcome | undefined> {
     const cursor = this.cursor;
     if (cursor.step > this.stop) throw recursionError(this.config.recursionLimit ?? DEFAULT_RECURSION_LIMIT);
+    // A checkpoint is announced when the run moves on from it (so a stop after a step announces
+    // nothing, and a resume announces the checkpoint it resumes from), as LangGraph.js does.
+    this.emit.checkpoint(this.engine, cursor.snapshotSource(), this.config);
     const tasks = planTasks(cursor.checkpoint, this.engine.plan, this.engine.nodeNames, cursor.step);
     if (tasks.length === 0) return { values: stateOf(this.engine, cursor.checkpoint) };
     if (this.shouldInterrupt(this.config.interruptBefore ?? this.engine.interruptBefore, tasks)) return this.breakpoint();
     if (this.config.pauseSignal?.aborted) return this.breakpoint();
     const finished = await this.runTasks(tasks);
-    const failed = finished.find((f) => f.outcome.kind === "failed")?.outcome;
-    if (failed?.kind === "failed") throw failed.error;
+    if (this.config.signal?.aborted) throw abortError();
+    const errors = finished.flatMap((f) => (f.outcome.kind === "failed" ? [f.outcome.error] : []));
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) {
+      throw new AggregateError(errors, `Multiple errors occurred during superstep ${cursor.step}. See the "errors" field of this exception for more details.`);
+    }
     const interrupts = finished.flatMap((f) => (f.outcome.kind === "interrupted" ? f.outcome.interrupts : []));
     if (interrupts.length > 0) {
-      this.emit.interrupt(interrupts);
-      return { values: stateOf(this.engine, cursor.checkpoint), interrupts };
+      return { values: snapshotOf(this.engine, cursor.snapshotSource(), true).values, interrupts };
     }
     const writing = finished.map(({ task, outcome }) => ({ ...task, writes: outcome.kind === "done" ? outcome.writes : [] }));
     const updated = applyWrites(cursor.edit(), this.engine.plan, writing);
@@ -78,7 +85,10 @@ export class SuperstepLoop {
       if (saved) return { task, outcome: { kind: "done", writes: saved } };
       this.emit.taskStart(task, step);
       const outcome = await runTask(this.engine, task, state, resumeValues(this.cursor, task.id), this.config);
+      if (this.config.signal?.aborted) throw abortError(); // an aborted run records nothing more
       await this.save(task, outcome);
+      // Each interrupt is announced as its task stops, before the task's result (LangGraph's order).
+      if (outcome.kind === "interrupted") this.emit.interrupt(outcome.interrupts);
       this.emit.taskResult(this.engine, task, outcome, step);
       return { task, outcome };
     });
@@ -145,7 +155,5 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 function abortError(): Error {
-  const error = new Error("Abort");
-  error.name = "AbortError";
-  return error;
+  return new DOMException("This operation was aborted", "AbortError");
 }

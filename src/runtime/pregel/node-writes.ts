@@ -104,7 +104,8 @@ export function routeWrite(ctx: WriterContext, source: string, target: string | 
     ctx.observeRoute?.(source, END);
     return ["", null];
   }
-  if (!ctx.definition.nodes.has(target)) throw new InvalidUpdateError(`Node "${target}" does not exist (routed to from "${source}")`);
+  // LangGraph.js drops a route to a node that does not exist, and so do we (the write has no reader).
+  if (!ctx.definition.nodes.has(target)) return ["", null];
   ctx.observeRoute?.(source, target);
   return [branchChannel(target), null];
 }

@@ -21,7 +21,7 @@ export async function startRun(engine: Engine, config: RunConfig, input: unknown
   const saver = engine.checkpointer;
   if (saver) requireThreadId(config, "put checkpoint");
   const tuple = saver ? await loadTuple(saver, config) : undefined;
-  const cursor = new ThreadCursor(engine, config, emit, tuple);
+  const cursor = new ThreadCursor(engine, config, tuple);
   const command = isCommand(input) ? input : undefined;
   const hasResume = command?.resume !== undefined && command.resume !== null;
   if (hasResume && !saver) throw new Error("Cannot use Command(resume=...) without checkpointer");
@@ -45,7 +45,6 @@ export async function startRun(engine: Engine, config: RunConfig, input: unknown
     checkpoint.versions_seen = { ...checkpoint.versions_seen, [INTERRUPT]: { ...checkpoint.channel_versions } };
     if (travel?.forks) await cursor.put("fork");
     else if (!resuming) await cursor.put("input");
-    else emit.checkpoint(engine, cursor.snapshotSource(), config);
     emit.values(engine, cursor.checkpoint);
     return cursor;
   }

@@ -9,6 +9,7 @@ import { Interrupt, isGraphInterrupt } from "../errors";
 import { RunConfig } from "../types";
 import { Values } from "./channels";
 import { Engine } from "./engine";
+import { interruptId } from "./ids";
 import { runWithScratchpad } from "./interrupt";
 import { Write, nodeWrites } from "./node-writes";
 import { PlannedTask } from "./tasks";
@@ -29,7 +30,7 @@ export async function runTask(
     if (task.name === START) return { kind: "done", writes: await nodeWrites(engine, START, task.input, state) };
     const node = engine.definition.nodes.get(task.name);
     if (!node) throw new Error(`Node "${task.name}" does not exist`);
-    const scratchpad = { resume, calls: 0, hasCheckpointer: engine.checkpointer !== undefined };
+    const scratchpad = { resume, calls: 0, hasCheckpointer: engine.checkpointer !== undefined, interruptId: (index: number) => interruptId(task.id, index) };
     const nodeConfig = { ...config, configurable: { ...config.configurable }, signal: config.signal };
     const result = await runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));
     return { kind: "done", writes: await nodeWrites(engine, task.name, result, state) };

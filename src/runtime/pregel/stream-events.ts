@@ -86,7 +86,7 @@ export function createEmitter(modes: ReadonlySet<StreamMode>, sink: Sink): Emitt
       const payload = {
         config: { ...runConfig, configurable: { ...source.config.configurable } },
         values: snapshot.values,
-        metadata: snapshot.metadata,
+        metadata: source.metadata,
         next: snapshot.next,
         tasks: snapshot.tasks,
         ...(source.parentConfig ? { parentConfig: source.parentConfig } : {}),

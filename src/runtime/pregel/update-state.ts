@@ -17,7 +17,6 @@ import { Engine, loadTuple, stateOf } from "./engine";
 import { derivedId } from "./ids";
 import { nodeWrites } from "./node-writes";
 import { appendAnswers, resumeList, waitingTasks } from "./resume";
-import { silentEmitter } from "./stream-events";
 import { planTasks } from "./tasks";
 
 export async function updateState(engine: Engine, config: CheckpointConfig, values: unknown, asNode?: string): Promise<CheckpointConfig> {
@@ -25,7 +24,7 @@ export async function updateState(engine: Engine, config: CheckpointConfig, valu
   if (!saver) throw missingCheckpointer();
   requireThreadId(config, "put checkpoint");
   const tuple = await loadTuple(saver, config);
-  const cursor = new ThreadCursor(engine, config, silentEmitter, tuple);
+  const cursor = new ThreadCursor(engine, config, tuple);
   // An edit of a thread with no checkpoint is its step 0 (its step -1 if made as input).
   if (!tuple) cursor.step = asNode === "__input__" ? -1 : 0;
   const tasks = planTasks(cursor.checkpoint, engine.plan, engine.nodeNames, cursor.step);
