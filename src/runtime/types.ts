@@ -69,10 +69,15 @@ export interface PregelTaskView {
   interrupts: Interrupt[];
   error?: { message: string; name: string };
   result?: Record<string, unknown>;
+  /** For a subgraph task: its config, or (with `{subgraphs: true}`) its snapshot. */
+  state?: CheckpointConfig | StateSnapshot;
 }
 
 export interface StateSnapshot {
-  values: Record<string, unknown>;
+  // Values are whatever the user's state holds; `any` lets `snapshot.values.messages.length`
+  // type-check as it does against LangGraph.js.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  values: Record<string, any>;
   next: string[];
   tasks: PregelTaskView[];
   metadata?: CheckpointMetadata;

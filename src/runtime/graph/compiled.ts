@@ -6,10 +6,14 @@
 import { CheckpointConfig, CheckpointListOptions, CheckpointSaver } from "../checkpoint/types";
 import { INTERRUPT } from "../constants";
 import { missingCheckpointer } from "../errors";
-import { Engine, threadIdOf } from "../pregel/engine";
+import { Engine } from "../pregel/engine";
 import { SuperstepLoop } from "../pregel/loop";
 import { startRun } from "../pregel/run-start";
-import { emptySnapshot, snapshotOf } from "../pregel/snapshot";
+import { snapshotOf } from "../pregel/snapshot";
+import { NestedScope } from "../pregel/subgraph";
+import { currentTask } from "../pregel/interrupt";
+import { answerNested, engineForNamespace, invokeInTask, runNested, snapshotWithSubgraphs, stateAddress } from "../pregel/subgraph-run";
+import { RunOutcome } from "../pregel/loop";
 import { Emitter, createEmitter, silentEmitter } from "../pregel/stream-events";
 import { ChunkQueue } from "../pregel/chunk-queue";
 import { planChannels } from "../pregel/channels";
@@ -52,6 +56,12 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
   }
 
   async invoke(input: unknown, config: RunConfig = {}): Promise<S & { [INTERRUPT]?: unknown[] }> {
+    const task = currentTask();
+    if (task?.nestedScope && config.configurable?.thread_id === undefined) {
+      // Called from inside a node: run as that task's subgraph, in the parent's thread.
+      const engine = this.nestedEngine(task.nestedScope().checkpointer);
+      return (await invokeInTask(engine, input, task)) as S & { [INTERRUPT]?: unknown[] };
+    }
     const emit = this.engine.debug ? debugPrinter(this.engine) : silentEmitter;
     const cursor = await startRun(this.engine, config, input, emit);
     const outcome = await new SuperstepLoop(this.engine, config, emit, cursor).run();
@@ -60,15 +70,19 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     return result as S & { [INTERRUPT]?: unknown[] };
   }
 
-  /** Streams the run's chunks; several modes give `[mode, chunk]` pairs. Awaitable, like LangGraph's. */
-  async stream(input: unknown, config: RunConfig = {}): Promise<AsyncIterableIterator<unknown>> {
+  /**
+   * Streams the run's chunks; several modes give `[mode, chunk]` pairs, and `subgraphs: true`
+   * prefixes each chunk with its namespace. Awaitable, like LangGraph's.
+   */
+  async stream(input: unknown, config: RunConfig & { subgraphs?: boolean } = {}): Promise<AsyncIterableIterator<unknown>> {
     const requested = config.streamMode ?? "updates";
     const modes = new Set<StreamMode>(Array.isArray(requested) ? requested : [requested]);
     const queue = new ChunkQueue();
-    const sink = Array.isArray(requested)
-      ? (mode: StreamMode, chunk: unknown) => queue.push([mode, chunk])
-      : (_mode: StreamMode, chunk: unknown) => queue.push(chunk);
-    const emit: Emitter = createEmitter(modes, sink);
+    const several = Array.isArray(requested);
+    const emit: Emitter = createEmitter(modes, (mode, chunk, namespace) => {
+      const item = several ? [mode, chunk] : [chunk];
+      queue.push(config.subgraphs ? [namespace, ...item] : several ? item : chunk);
+    }, config.subgraphs ?? false);
     const run = async () => {
       const cursor = await startRun(this.engine, config, input, emit);
       await new SuperstepLoop(this.engine, config, emit, cursor).run();
@@ -77,20 +91,39 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     return queue;
   }
 
-  async getState(config: CheckpointConfig, _options?: { subgraphs?: boolean }): Promise<StateSnapshot> {
-    const saver = this.requireCheckpointer();
-    const tuple = await saver.getTuple(stateAddress(config));
-    if (!tuple) return emptySnapshot(config);
-    return snapshotOf(this.engine, tuple, !config.configurable?.checkpoint_id);
+  /** The snapshot of a thread (or of a subgraph, by its `checkpoint_ns`). */
+  async getState(config: CheckpointConfig, options: { subgraphs?: boolean } = {}): Promise<StateSnapshot> {
+    return snapshotWithSubgraphs(this.engineFor(config), config, options.subgraphs ?? false);
   }
 
   async *getStateHistory(config: CheckpointConfig, options: CheckpointListOptions = {}): AsyncGenerator<StateSnapshot> {
-    const saver = this.requireCheckpointer();
-    for await (const tuple of saver.list(stateAddress(config), options)) yield snapshotOf(this.engine, tuple);
+    const engine = this.engineFor(config);
+    for await (const tuple of engine.checkpointer!.list(stateAddress(config), options)) yield snapshotOf(engine, tuple);
   }
 
   async updateState(config: CheckpointConfig, values: unknown, asNode?: string): Promise<CheckpointConfig> {
-    return updateState(this.engine, config, values, asNode);
+    return updateState(this.engineFor(config), config, values, asNode);
+  }
+
+  /** @internal Runs this graph as the subgraph of a parent's task. */
+  runNested(input: unknown, scope: NestedScope): Promise<RunOutcome> {
+    return runNested(this.nestedEngine(scope.checkpointer), input, scope);
+  }
+
+  /** @internal Passes a parent's answer down to this graph's waiting tasks. */
+  answerNested(scope: NestedScope, resume: unknown): Promise<void> {
+    return answerNested(this.nestedEngine(scope.checkpointer), scope, resume);
+  }
+
+  /** @internal This graph's engine, saving to the parent's saver when it has none of its own. */
+  nestedEngine(saver: CheckpointSaver | undefined): Engine {
+    return this.checkpointer || !saver ? this.engine : { ...this.engine, checkpointer: saver };
+  }
+
+  /** The engine that owns the config's namespace; state needs a checkpointer. */
+  private engineFor(config: CheckpointConfig): Engine {
+    const saver = this.requireCheckpointer();
+    return engineForNamespace(this.engine, String(config.configurable?.checkpoint_ns ?? ""), saver);
   }
 
   getGraph(): DrawableGraph {
@@ -109,10 +142,4 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     if (!this.checkpointer) throw missingCheckpointer();
     return this.checkpointer;
   }
-}
-
-function stateAddress(config: CheckpointConfig): CheckpointConfig {
-  const configurable = config.configurable ?? {};
-  if (threadIdOf(config) === undefined) return { configurable: { ...configurable } };
-  return { configurable: { ...configurable, checkpoint_ns: configurable.checkpoint_ns ?? "" } };
 }

@@ -50,6 +50,16 @@ export class ThreadCursor {
     this.savedVersions = tuple ? this.checkpoint.channel_versions : {};
   }
 
+  /** The checkpoint namespace: "" for a graph, `node:taskId` (joined by "|") for a subgraph in it. */
+  get ns(): string {
+    return String(this.runConfig.configurable?.checkpoint_ns ?? "");
+  }
+
+  /** A subgraph's checkpoints name the checkpoint of each enclosing graph they ran under. */
+  private parents(): Record<string, string> {
+    return { ...(this.runConfig.configurable?.checkpoint_map as Record<string, string> | undefined) };
+  }
+
   get threadId(): string | undefined {
     const id = this.runConfig.configurable?.thread_id;
     return id === undefined ? undefined : String(id);
@@ -69,13 +79,13 @@ export class ThreadCursor {
     const next = this.edit();
     next.id = checkpointId(this.step);
     next.ts = new Date().toISOString();
-    this.metadata = { source, step: this.step, parents: {} };
+    this.metadata = { source, step: this.step, parents: this.parents() };
     const parentId = this.fresh && this.saves === 0 ? undefined : parent?.configurable?.checkpoint_id;
-    const address = { configurable: { thread_id: this.threadId, checkpoint_ns: "", checkpoint_id: parentId } };
+    const address = { configurable: { thread_id: this.threadId, checkpoint_ns: this.ns, checkpoint_id: parentId } };
     const saver = this.engine.checkpointer;
     this.config = saver
       ? await saver.put(address, next, this.metadata, changedVersions(this.savedVersions, next.channel_versions))
-      : { configurable: { thread_id: this.threadId, checkpoint_ns: "", checkpoint_id: next.id } };
+      : { configurable: { thread_id: this.threadId, checkpoint_ns: this.ns, checkpoint_id: next.id } };
     this.parentConfig = parentId ? address : undefined;
     this.savedVersions = next.channel_versions;
     this.saves += 1;

@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphInterrupt, missingCheckpointer } from "../errors";
+import type { NestedScope } from "./subgraph";
 
 export interface TaskScratchpad {
   /** Resume values for this task, in the order its `interrupt()` calls ask for them. */
@@ -15,9 +16,16 @@ export interface TaskScratchpad {
   /** The id of the task's k-th interrupt. */
   interruptId: (index: number) => string;
   hasCheckpointer: boolean;
+  /** The scope a graph invoked from inside this task's node runs in (as a subgraph of the task). */
+  nestedScope?: () => NestedScope;
 }
 
 const scratchpads = new AsyncLocalStorage<TaskScratchpad>();
+
+/** The scratchpad of the task whose node is running here, if any. */
+export function currentTask(): TaskScratchpad | undefined {
+  return scratchpads.getStore();
+}
 
 export function runWithScratchpad<T>(scratchpad: TaskScratchpad, fn: () => T): T {
   return scratchpads.run(scratchpad, fn);

@@ -63,8 +63,10 @@ export class SuperstepLoop {
     if (errors.length > 1) {
       throw new AggregateError(errors, `Multiple errors occurred during superstep ${cursor.step}. See the "errors" field of this exception for more details.`);
     }
-    const interrupts = finished.flatMap((f) => (f.outcome.kind === "interrupted" ? f.outcome.interrupts : []));
-    if (interrupts.length > 0) {
+    // A task stopped by an interrupt (or by a breakpoint inside its subgraph) stops the run.
+    const stopped = finished.filter((f) => f.outcome.kind === "interrupted");
+    if (stopped.length > 0) {
+      const interrupts = stopped.flatMap((f) => (f.outcome.kind === "interrupted" ? f.outcome.interrupts : []));
       return { values: snapshotOf(this.engine, cursor.snapshotSource(), true).values, interrupts };
     }
     const writing = finished.map(({ task, outcome }) => ({ ...task, writes: outcome.kind === "done" ? outcome.writes : [] }));
@@ -84,7 +86,8 @@ export class SuperstepLoop {
       const saved = done.get(task.id);
       if (saved) return { task, outcome: { kind: "done", writes: saved } };
       this.emit.taskStart(task, step);
-      const outcome = await runTask(this.engine, task, state, resumeValues(this.cursor, task.id), this.config);
+      const context = { config: this.config, emit: this.emit, checkpointId: this.cursor.checkpoint.id };
+      const outcome = await runTask(this.engine, task, state, resumeValues(this.cursor, task.id), context);
       if (this.config.signal?.aborted) throw abortError(); // an aborted run records nothing more
       await this.save(task, outcome);
       // Each interrupt is announced as its task stops, before the task's result (LangGraph's order).

@@ -7,6 +7,10 @@
 import { INTERRUPT, RESUME } from "../constants";
 import { Interrupt } from "../errors";
 import { ThreadCursor } from "./cursor";
+import { RunConfig } from "../types";
+import type { Engine } from "./engine";
+import { silentEmitter } from "./stream-events";
+import { nestedGraphOf, nestedScope } from "./subgraph";
 import { PlannedTask } from "./tasks";
 
 const INTERRUPT_ID = /^[0-9a-f]{32}$/;
@@ -32,11 +36,15 @@ export function resumeList(cursor: ThreadCursor, taskId: string): unknown[] {
   return write ? (write[2] as unknown[]) : [];
 }
 
-/** Records `resume` as the answer of the waiting tasks it addresses. */
-export async function answerInterrupts(cursor: ThreadCursor, tasks: PlannedTask[], resume: unknown): Promise<void> {
+/**
+ * Records `resume` as the answer of the waiting tasks it addresses. A task that waits because its
+ * subgraph waits passes the answer down to the subgraph's own checkpoint.
+ */
+export async function answerInterrupts(engine: Engine, cursor: ThreadCursor, tasks: PlannedTask[], resume: unknown, config: RunConfig): Promise<void> {
   const waiting = waitingTasks(cursor, tasks);
   const answers = new Map<PlannedTask, unknown[]>();
-  if (isResumeMap(resume)) {
+  const mapped = isResumeMap(resume);
+  if (mapped) {
     for (const [interruptId, value] of Object.entries(resume)) {
       const owner = waiting.find((w) => w.interrupts.some((i) => i.id === interruptId));
       if (!owner) throw new Error(`No pending interrupt has id "${interruptId}"; pending: ${pendingIds(waiting)}`);
@@ -45,7 +53,16 @@ export async function answerInterrupts(cursor: ThreadCursor, tasks: PlannedTask[
   } else {
     for (const { task } of waiting) answers.set(task, [resume]);
   }
-  for (const [task, values] of answers) await appendAnswers(cursor, task, [...resumeList(cursor, task.id), ...values]);
+  for (const [task, values] of answers) {
+    const nested = nestedGraphOf(engine, task.name);
+    if (!nested) {
+      await appendAnswers(cursor, task, [...resumeList(cursor, task.id), ...values]);
+      continue;
+    }
+    const own = waiting.find((w) => w.task === task)!.interrupts.map((i) => i.id);
+    const forwarded = mapped ? Object.fromEntries(Object.entries(resume).filter(([id]) => own.includes(id))) : resume;
+    await nested.answerNested(nestedScope(engine, task, config, silentEmitter, cursor.checkpoint.id), forwarded);
+  }
 }
 
 export async function appendAnswers(cursor: ThreadCursor, task: PlannedTask, answers: unknown[]): Promise<void> {

@@ -33,7 +33,7 @@ export async function startRun(engine: Engine, config: RunConfig, input: unknown
   if (travel) cursor.pendingWrites = [];
 
   const tasks = planTasks(cursor.checkpoint, engine.plan, engine.nodeNames, cursor.step);
-  if (hasResume) await answerInterrupts(cursor, tasks, command!.resume);
+  if (hasResume) await answerInterrupts(engine, cursor, tasks, command!.resume, config);
   const commandWrites = command ? commandInputWrites(engine, command) : [];
   if (commandWrites.length > 0 && !travel?.forks) await cursor.putWrites(NULL_TASK_ID, commandWrites, "");
   const nullWrites = cursor.pendingWrites.filter(([id]) => id === NULL_TASK_ID).map(([, c, v]): Write => [c, v]);

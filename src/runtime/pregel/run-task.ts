@@ -12,6 +12,8 @@ import { Engine } from "./engine";
 import { interruptId } from "./ids";
 import { runWithScratchpad } from "./interrupt";
 import { Write, nodeWrites } from "./node-writes";
+import { Emitter } from "./stream-events";
+import { nestedGraphOf, nestedScope } from "./subgraph";
 import { PlannedTask } from "./tasks";
 
 export type TaskOutcome =
@@ -19,18 +21,32 @@ export type TaskOutcome =
   | { kind: "interrupted"; interrupts: Interrupt[] }
   | { kind: "failed"; error: Error };
 
-export async function runTask(
-  engine: Engine,
-  task: PlannedTask,
-  state: Values,
-  resume: unknown[],
-  config: RunConfig,
-): Promise<TaskOutcome> {
+export interface TaskContext {
+  config: RunConfig;
+  emit: Emitter;
+  /** The checkpoint the task was planned from (a subgraph records it as its parent). */
+  checkpointId: string;
+}
+
+export async function runTask(engine: Engine, task: PlannedTask, state: Values, resume: unknown[], context: TaskContext): Promise<TaskOutcome> {
+  const { config } = context;
   try {
     if (task.name === START) return { kind: "done", writes: await nodeWrites(engine, START, task.input, state) };
     const node = engine.definition.nodes.get(task.name);
     if (!node) throw new Error(`Node "${task.name}" does not exist`);
-    const scratchpad = { resume, calls: 0, hasCheckpointer: engine.checkpointer !== undefined, interruptId: (index: number) => interruptId(task.id, index) };
+    const nested = nestedGraphOf(engine, task.name);
+    if (nested) {
+      const outcome = await nested.runNested(task.input, nestedScope(engine, task, config, context.emit, context.checkpointId));
+      if (outcome.interrupts) return { kind: "interrupted", interrupts: outcome.interrupts };
+      return { kind: "done", writes: await nodeWrites(engine, task.name, outcome.values, state) };
+    }
+    const scratchpad = {
+      resume,
+      calls: 0,
+      hasCheckpointer: engine.checkpointer !== undefined,
+      interruptId: (index: number) => interruptId(task.id, index),
+      nestedScope: () => nestedScope(engine, task, config, context.emit, context.checkpointId),
+    };
     const nodeConfig = { ...config, configurable: { ...config.configurable }, signal: config.signal };
     const result = await runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));
     return { kind: "done", writes: await nodeWrites(engine, task.name, result, state) };

@@ -29,9 +29,12 @@ export interface Emitter {
   taskStart(task: PlannedTask, step: number): void;
   taskResult(engine: Engine, task: PlannedTask, outcome: TaskOutcome, step: number): void;
   checkpoint(engine: Engine, source: CheckpointEventSource, runConfig: Record<string, unknown>): void;
+  /** The emitter for a subgraph run inside a task (silent unless subgraphs are streamed). */
+  nested(segment: string): Emitter;
 }
 
-export type Sink = (mode: StreamMode, chunk: unknown) => void;
+/** Receives each chunk with the namespace it came from ([] for the graph itself). */
+export type Sink = (mode: StreamMode, chunk: unknown, namespace: string[]) => void;
 
 export const silentEmitter: Emitter = {
   values() {},
@@ -39,9 +42,11 @@ export const silentEmitter: Emitter = {
   taskStart() {},
   taskResult() {},
   checkpoint() {},
+  nested: () => silentEmitter,
 };
 
-export function createEmitter(modes: ReadonlySet<StreamMode>, sink: Sink): Emitter {
+export function createEmitter(modes: ReadonlySet<StreamMode>, emitTo: Sink, subgraphs = false, namespace: string[] = []): Emitter {
+  const sink = (mode: StreamMode, chunk: unknown) => emitTo(mode, chunk, namespace);
   const wantsDebug = modes.has("debug");
   const wantsTasks = wantsDebug || modes.has("tasks");
   const wantsCheckpoints = wantsDebug || modes.has("checkpoints");
@@ -93,6 +98,9 @@ export function createEmitter(modes: ReadonlySet<StreamMode>, sink: Sink): Emitt
       };
       if (modes.has("checkpoints")) sink("checkpoints", payload);
       debugEvent("checkpoint", source.metadata.step, payload);
+    },
+    nested(segment) {
+      return subgraphs ? createEmitter(modes, emitTo, true, [...namespace, segment]) : silentEmitter;
     },
   };
 }

@@ -1,0 +1,85 @@
+/**
+ * The nested side of subgraphs: running a compiled graph inside a parent's task (a fresh run, or a
+ * resume when its namespace holds a checkpoint that still has work to do), passing answers down to
+ * it, finding the graph that owns a namespace, and the nested snapshots of `getState(config,
+ * {subgraphs: true})`.
+ */
+import { CheckpointConfig, CheckpointSaver } from "../checkpoint/types";
+import { StateSnapshot } from "../types";
+import { GraphInterrupt } from "../errors";
+import { ThreadCursor } from "./cursor";
+import { TaskScratchpad } from "./interrupt";
+import { Engine } from "./engine";
+import { RunOutcome, SuperstepLoop } from "./loop";
+import { answerInterrupts } from "./resume";
+import { startRun } from "./run-start";
+import { emptySnapshot, snapshotOf } from "./snapshot";
+import { NestedScope, childNamespace, nestedGraphOf } from "./subgraph";
+import { planTasks } from "./tasks";
+
+export async function runNested(engine: Engine, input: unknown, scope: NestedScope): Promise<RunOutcome> {
+  const head = await engine.checkpointer?.getTuple(headAddress(scope.config));
+  const unfinished = head !== undefined && snapshotOf(engine, head).next.length > 0;
+  const cursor = await startRun(engine, scope.config, unfinished ? null : input, scope.emit);
+  return new SuperstepLoop(engine, scope.config, scope.emit, cursor).run();
+}
+
+/**
+ * A graph invoked from inside a node: it runs as that task's subgraph. Its interrupts stop the
+ * task; when the node runs again, the task's next answer goes to the graph's waiting tasks (each
+ * stop of the invoked graph counts as one `interrupt()` call of the node).
+ */
+export async function invokeInTask(engine: Engine, input: unknown, task: TaskScratchpad): Promise<Record<string, unknown>> {
+  const scope = task.nestedScope!();
+  const head = await engine.checkpointer?.getTuple(headAddress(scope.config));
+  const unfinished = head !== undefined && snapshotOf(engine, head).next.length > 0;
+  if (unfinished && task.calls < task.resume.length) await answerNested(engine, scope, task.resume[task.calls]);
+  if (unfinished) task.calls += 1;
+  const outcome = await runNested(engine, input, scope);
+  if (outcome.interrupts) throw new GraphInterrupt(outcome.interrupts);
+  return outcome.values;
+}
+
+export async function answerNested(engine: Engine, scope: NestedScope, resume: unknown): Promise<void> {
+  const tuple = await engine.checkpointer?.getTuple(headAddress(scope.config));
+  if (!tuple) return;
+  const cursor = new ThreadCursor(engine, scope.config, tuple);
+  const tasks = planTasks(cursor.checkpoint, engine.plan, engine.nodeNames, cursor.step);
+  await answerInterrupts(engine, cursor, tasks, resume, scope.config);
+}
+
+/** The engine of the (sub)graph whose checkpoints live under `ns`, using `saver`. */
+export function engineForNamespace(engine: Engine, ns: string, saver: CheckpointSaver | undefined): Engine {
+  let current = engine;
+  for (const segment of ns ? ns.split("|") : []) {
+    const node = segment.slice(0, segment.lastIndexOf(":"));
+    const nested = nestedGraphOf(current, node);
+    if (!nested) throw new Error(`No subgraph node "${node}" for checkpoint namespace "${ns}"`);
+    current = nested.nestedEngine(saver);
+  }
+  return current;
+}
+
+/** A snapshot whose subgraph tasks carry their subgraph's config, or its whole snapshot. */
+export async function snapshotWithSubgraphs(engine: Engine, config: CheckpointConfig, subgraphs: boolean): Promise<StateSnapshot> {
+  const tuple = await engine.checkpointer!.getTuple(stateAddress(config));
+  if (!tuple) return emptySnapshot(config);
+  const snapshot = snapshotOf(engine, tuple, !config.configurable?.checkpoint_id);
+  const ns = String(tuple.config.configurable?.checkpoint_ns ?? "");
+  for (const task of snapshot.tasks) {
+    const nested = nestedGraphOf(engine, task.name);
+    if (!nested) continue;
+    const childConfig = { configurable: { thread_id: tuple.config.configurable?.thread_id, checkpoint_ns: childNamespace(ns, task) } };
+    task.state = subgraphs ? await snapshotWithSubgraphs(nested.nestedEngine(engine.checkpointer), childConfig, true) : childConfig;
+  }
+  return snapshot;
+}
+
+export function stateAddress(config: CheckpointConfig): CheckpointConfig {
+  const configurable = config.configurable ?? {};
+  return { configurable: { ...configurable, checkpoint_ns: configurable.checkpoint_ns ?? "" } };
+}
+
+function headAddress(config: CheckpointConfig): CheckpointConfig {
+  return { configurable: { thread_id: config.configurable?.thread_id, checkpoint_ns: config.configurable?.checkpoint_ns ?? "" } };
+}

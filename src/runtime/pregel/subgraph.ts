@@ -1,0 +1,72 @@
+/**
+ * Subgraphs: a compiled graph used as a node runs as a nested run in the same thread, under its own
+ * checkpoint namespace (`node:taskId`, joined by "|" when nested deeper), with the parent's saver.
+ * Its interrupts stop the parent task; answers to them are written into the subgraph's own
+ * checkpoints, so when the parent task runs again the subgraph resumes where it stopped instead
+ * of starting over. Breakpoints reach into it by path: `research/search` is `search` inside
+ * `research`.
+ */
+import { CheckpointSaver } from "../checkpoint/types";
+import { InterruptList, RunConfig } from "../types";
+import type { Engine } from "./engine";
+import type { RunOutcome } from "./loop";
+import type { Emitter } from "./stream-events";
+import type { PlannedTask } from "./tasks";
+
+/** What a parent hands to the subgraph running inside one of its tasks. */
+export interface NestedScope {
+  config: RunConfig;
+  checkpointer?: CheckpointSaver;
+  emit: Emitter;
+}
+
+/** The side of a compiled graph that lets it run, and be answered, as a parent's node. */
+export interface NestedGraph {
+  runNested(input: unknown, scope: NestedScope): Promise<RunOutcome>;
+  answerNested(scope: NestedScope, resume: unknown): Promise<void>;
+  /** Its engine, saving to `saver` when it was compiled without a checkpointer of its own. */
+  nestedEngine(saver: CheckpointSaver | undefined): Engine;
+}
+
+export function isNestedGraph(value: unknown): value is NestedGraph {
+  return typeof (value as NestedGraph | undefined)?.runNested === "function";
+}
+
+export function nestedGraphOf(engine: Engine, node: string): NestedGraph | undefined {
+  const subgraph = engine.definition.nodes.get(node)?.subgraph;
+  return isNestedGraph(subgraph) ? subgraph : undefined;
+}
+
+/** The namespace a task's subgraph checkpoints live under. */
+export function childNamespace(parentNs: string, task: Pick<PlannedTask, "name" | "id">): string {
+  const segment = `${task.name}:${task.id}`;
+  return parentNs ? `${parentNs}|${segment}` : segment;
+}
+
+/** The scope of the subgraph that runs inside `task` of a run with `config`. */
+export function nestedScope(engine: Engine, task: Pick<PlannedTask, "name" | "id">, config: RunConfig, emit: Emitter, checkpointId?: string): NestedScope {
+  const parentNs = String(config.configurable?.checkpoint_ns ?? "");
+  const ns = childNamespace(parentNs, task);
+  const parents = { ...(config.configurable?.checkpoint_map as Record<string, string> | undefined) };
+  if (checkpointId) parents[parentNs] = checkpointId;
+  return {
+    checkpointer: engine.checkpointer,
+    emit: emit.nested(ns.split("|").pop()!),
+    config: {
+      configurable: { thread_id: config.configurable?.thread_id, checkpoint_ns: ns, checkpoint_map: parents },
+      signal: config.signal,
+      pauseSignal: config.pauseSignal,
+      recursionLimit: config.recursionLimit,
+      interruptBefore: childList(config.interruptBefore ?? engine.interruptBefore, task.name),
+      interruptAfter: childList(config.interruptAfter ?? engine.interruptAfter, task.name),
+    },
+  };
+}
+
+/** `research/search` in the parent's list is `search` in the list of the `research` subgraph. */
+function childList(list: InterruptList | undefined, node: string): InterruptList | undefined {
+  if (list === undefined || list === "*") return list;
+  const prefix = `${node}/`;
+  const inner = list.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
+  return inner.length > 0 ? inner : undefined;
+}
