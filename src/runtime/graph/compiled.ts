@@ -14,6 +14,7 @@ import { NestedScope } from "../pregel/subgraph";
 import { currentTask } from "../pregel/interrupt";
 import { answerNested, engineForNamespace, invokeInTask, runNested, snapshotWithSubgraphs, stateAddress } from "../pregel/subgraph-run";
 import { RunOutcome } from "../pregel/loop";
+import { travelIntoSubgraph } from "../pregel/subgraph-replay";
 import { Emitter, createEmitter, silentEmitter } from "../pregel/stream-events";
 import { ChunkQueue } from "../pregel/chunk-queue";
 import { planChannels } from "../pregel/channels";
@@ -62,6 +63,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
       const engine = this.nestedEngine(task.nestedScope().checkpointer);
       return (await invokeInTask(engine, input, task)) as S & { [INTERRUPT]?: unknown[] };
     }
+    config = await this.enterSubgraphCheckpoint(input, config);
     const emit = this.engine.debug ? debugPrinter(this.engine) : silentEmitter;
     const cursor = await startRun(this.engine, config, input, emit);
     const outcome = await new SuperstepLoop(this.engine, config, emit, cursor).run();
@@ -84,6 +86,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
       queue.push(config.subgraphs ? [namespace, ...item] : several ? item : chunk);
     }, config.subgraphs ?? false);
     const run = async () => {
+      config = await this.enterSubgraphCheckpoint(input, config);
       const cursor = await startRun(this.engine, config, input, emit);
       await new SuperstepLoop(this.engine, config, emit, cursor).run();
     };
@@ -118,6 +121,17 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
   /** @internal This graph's engine, saving to the parent's saver when it has none of its own. */
   nestedEngine(saver: CheckpointSaver | undefined): Engine {
     return this.checkpointer || !saver ? this.engine : { ...this.engine, checkpointer: saver };
+  }
+
+  /**
+   * `invoke(null, config)` with a subgraph's checkpoint replays from inside the subgraph: the thread
+   * is prepared so that resuming its head continues from there.
+   */
+  private async enterSubgraphCheckpoint(input: unknown, config: RunConfig): Promise<RunConfig> {
+    const configurable = config.configurable ?? {};
+    if (!configurable.checkpoint_ns || !configurable.checkpoint_id || (input !== null && input !== undefined)) return config;
+    await travelIntoSubgraph({ ...this.engine, checkpointer: this.requireCheckpointer() }, config);
+    return { ...config, configurable: { ...configurable, checkpoint_ns: "", checkpoint_id: undefined } };
   }
 
   /** The engine that owns the config's namespace; state needs a checkpointer. */
