@@ -14,6 +14,7 @@ import * as pendingWrites from "./pending-writes";
 import * as snapshot from "./snapshot";
 import * as timeTravel from "./time-travel";
 import * as streams from "./streams";
+import * as subgraphs from "./subgraphs";
 import * as supersteps from "./supersteps";
 import * as updateState from "./update-state";
 
@@ -31,4 +32,5 @@ export const SCENARIO_FILES: Record<string, Record<string, Scenario>> = {
   "command-send": commandSend,
   "graph-shape": graphShape,
   messages,
+  subgraphs,
 };
