@@ -77,11 +77,12 @@ export class MemorySaver implements CheckpointSaver {
   ): Promise<CheckpointConfig> {
     const threadId = requireThreadId(config, "put checkpoint");
     const ns = config.configurable?.checkpoint_ns ?? "";
+    // A shallow copy: the engine never changes a checkpoint's inner objects once it has put it.
     const copy: Checkpoint = {
       ...checkpoint,
       channel_values: { ...checkpoint.channel_values },
       channel_versions: { ...checkpoint.channel_versions },
-      versions_seen: copyVersionsSeen(checkpoint.versions_seen),
+      versions_seen: { ...checkpoint.versions_seen },
     };
     const parentId = config.configurable?.checkpoint_id;
     this.timeline(threadId, ns).add(checkpoint.id, { checkpoint: copy, metadata: { ...metadata }, parentId });
@@ -123,12 +124,6 @@ export class MemorySaver implements CheckpointSaver {
       ...(saved.parentId !== undefined ? { parentConfig: tupleConfig(threadId, ns, saved.parentId) } : {}),
     };
   }
-}
-
-function copyVersionsSeen(seen: Checkpoint["versions_seen"]): Checkpoint["versions_seen"] {
-  const copy: Checkpoint["versions_seen"] = {};
-  for (const node in seen) copy[node] = { ...seen[node] };
-  return copy;
 }
 
 /** Ids are time-sortable and nearly always arrive in order, so this is almost always a push. */

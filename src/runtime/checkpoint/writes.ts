@@ -51,9 +51,13 @@ function compareWrites(a: StoredWrite, b: StoredWrite): number {
   return compareCodePoints(a.taskPath, b.taskPath) || compareCodePoints(a.taskId, b.taskId) || a.index - b.index;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** String order by code point, as LangGraph (and Python) sort: astral characters after the BMP. */
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
+  // Without surrogate pairs, UTF-16 order is code-point order: the common, cheap case.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : 1;
   const left = [...a];
   const right = [...b];
   const length = Math.min(left.length, right.length);

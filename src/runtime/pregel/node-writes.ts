@@ -32,7 +32,8 @@ export async function nodeWrites(ctx: WriterContext, node: string, result: unkno
   if (branches.length > 0) {
     const fresh = foldLocally(ctx.plan, values, writes);
     for (const branch of branches) {
-      const answer = await branch.router(fresh, {});
+      const routed = branch.router(fresh, {});
+      const answer = isThenable(routed) ? await routed : routed;
       for (const target of toArray(answer)) {
         const mapped = branch.pathMap && !isSend(target) ? branch.pathMap[String(target)] : target;
         if (mapped === undefined) throw new InvalidUpdateError(`Branch condition returned unknown or null destination: ${JSON.stringify(target)}`);
@@ -120,6 +121,10 @@ function foldLocally(plan: ChannelPlan, values: Values, writes: Write[]): Values
   }
   for (const [channel, list] of byChannel) plan.channels.get(channel)!.update(local, channel, list);
   return readState(plan, local);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
 
 function toArray(answer: unknown): Array<string | Send> {

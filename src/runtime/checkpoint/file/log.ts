@@ -1,0 +1,149 @@
+/**
+ * The thread log: one JSON object per line, appended and never rewritten, so `less` shows a
+ * thread's history top to bottom. The first line names the thread; then come `checkpoint` lines
+ * (only what changed since the parent checkpoint) and `writes` lines (a task's pending writes).
+ * Reading takes whole lines only: an unterminated last line is a write still in progress, or one a
+ * crash tore; only a writer holding the thread's lock may cut it off. A whole line that is not a
+ * valid record is corruption: reading stops with a CorruptLogError naming the file and byte offset.
+ */
+import * as fs from "node:fs";
+import { ChannelVersions } from "../types";
+
+export interface HeaderRecord {
+  type: "thread";
+  format: string;
+  thread_id: string;
+  /** Tells a thread's file apart from a later file of the same thread (after deleteThread). */
+  file_id: string;
+  created_at: string;
+}
+
+/** A list channel whose parent value's first `keep` items are kept, followed by `add`. */
+export interface ListTail {
+  keep: number;
+  add: unknown[];
+}
+
+export interface CheckpointRecord {
+  type: "checkpoint";
+  ns: string;
+  id: string;
+  parent?: string;
+  ts: string;
+  v: number;
+  metadata: unknown;
+  /** Channel versions that differ from the parent's (all of them when there is no parent). */
+  versions: ChannelVersions;
+  versions_dropped?: string[];
+  /** `versions_seen` entries of nodes whose entry differs from the parent's. */
+  seen: Record<string, ChannelVersions>;
+  seen_dropped?: string[];
+  /** Channels stored whole. */
+  set?: Record<string, unknown>;
+  /** List channels stored as a change of the parent's list. */
+  tail?: Record<string, ListTail>;
+  /** Channels that have a new version but no value. */
+  unset?: string[];
+  /** Checkpoint fields beyond the six standard ones. */
+  extra?: Record<string, unknown>;
+}
+
+export interface WritesRecord {
+  type: "writes";
+  ns: string;
+  checkpoint: string;
+  task: string;
+  path: string;
+  /** `[index, channel, value]`: index as in LangGraph (negative for special channels). */
+  writes: Array<[number, string, unknown]>;
+}
+
+export type LogRecord = HeaderRecord | CheckpointRecord | WritesRecord;
+
+export interface PlacedRecord {
+  offset: number;
+  record: LogRecord;
+}
+
+export class CorruptLogError extends Error {
+  constructor(
+    readonly file: string,
+    readonly offset: number,
+    reason: string,
+  ) {
+    super(
+      `FileSaver cannot read ${file} at byte ${offset}: ${reason}. The file was left as it is; ` +
+        `records before byte ${offset} are intact (see it with: tail -c +${offset + 1} '${file}' | head -c 300).`,
+    );
+    this.name = "CorruptLogError";
+  }
+}
+
+/** The records on the whole lines of `chunk`, which starts at byte `start` of `file`. */
+export function parseLines(file: string, chunk: Buffer, start: number): { records: PlacedRecord[]; end: number } {
+  const records: PlacedRecord[] = [];
+  let lineStart = 0;
+  for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, lineStart)) {
+    const text = chunk.toString("utf8", lineStart, newline);
+    if (text.trim() !== "") records.push({ offset: start + lineStart, record: parseRecord(file, start + lineStart, text) });
+    lineStart = newline + 1;
+  }
+  return { records, end: start + lineStart };
+}
+
+function parseRecord(file: string, offset: number, text: string): LogRecord {
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch (error) {
+    throw new CorruptLogError(file, offset, `not JSON (${(error as Error).message})`);
+  }
+  const problem = recordProblem(record);
+  if (problem) throw new CorruptLogError(file, offset, problem);
+  return record as LogRecord;
+}
+
+function recordProblem(record: unknown): string | undefined {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return "not a FileSaver record (not an object)";
+  const r = record as Record<string, unknown>;
+  switch (r.type) {
+    case "thread":
+      return typeof r.thread_id === "string" && typeof r.file_id === "string" ? undefined : "thread record without thread_id/file_id";
+    case "checkpoint":
+      if (typeof r.ns !== "string" || typeof r.id !== "string") return "checkpoint record without ns/id";
+      if (!isObject(r.versions) || !isObject(r.seen)) return "checkpoint record without versions/seen";
+      return undefined;
+    case "writes":
+      if (typeof r.ns !== "string" || typeof r.checkpoint !== "string" || typeof r.task !== "string") return "writes record without ns/checkpoint/task";
+      return Array.isArray(r.writes) ? undefined : "writes record without writes";
+    default:
+      return `unknown record type ${JSON.stringify(r.type)} (written by a newer FileSaver?)`;
+  }
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Reads bytes [start, end) of an open file. */
+export function readRange(fd: number, start: number, end: number): Buffer {
+  const buffer = Buffer.allocUnsafe(end - start);
+  let done = 0;
+  while (done < buffer.length) {
+    const read = fs.readSync(fd, buffer, done, buffer.length - done, start + done);
+    if (read === 0) return buffer.subarray(0, done);
+    done += read;
+  }
+  return buffer;
+}
+
+/** Appends `text` with as few write calls as the OS allows (the file is opened for appending). */
+export function appendText(fd: number, text: string): void {
+  const buffer = Buffer.from(text, "utf8");
+  let done = 0;
+  while (done < buffer.length) done += fs.writeSync(fd, buffer, done, buffer.length - done);
+}
+
+export function syncData(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fs.fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+}
