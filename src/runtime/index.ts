@@ -13,7 +13,7 @@ export type { Message } from "./graph/messages";
 export type { DrawableGraph, DrawableNode, DrawableEdge, DynamicRoute } from "./graph/drawable";
 export type { SourceLocation } from "./graph/call-site";
 export { START, END, INTERRUPT } from "./constants";
-export { Command, Send, isCommand } from "./types";
+export { Command, Send, Overwrite, isCommand } from "./types";
 export type { RunConfig, StateSnapshot, StreamMode, PregelTaskView } from "./types";
 export { interrupt } from "./pregel/interrupt";
 export { MemorySaver, MemorySaver as InMemorySaver } from "./checkpoint/memory";

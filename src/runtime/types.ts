@@ -18,6 +18,16 @@ export function isSend(value: unknown): value is Send {
   return value instanceof Send || (typeof value === "object" && value !== null && (value as Send).lg_name === "Send");
 }
 
+/** A write that replaces a reduced value instead of going through its reducer. */
+export class Overwrite<Value = unknown> {
+  readonly lg_name = "Overwrite";
+  constructor(readonly value: Value) {}
+}
+
+export function isOverwrite(value: unknown): value is Overwrite {
+  return typeof value === "object" && value !== null && (value as Overwrite).lg_name === "Overwrite";
+}
+
 export type Goto = string | Send | Array<string | Send>;
 
 export interface CommandParams {
@@ -56,6 +66,11 @@ export interface RunConfig extends CheckpointConfig {
   interruptBefore?: InterruptList;
   interruptAfter?: InterruptList;
   streamMode?: StreamMode | StreamMode[];
+  /**
+   * Debugger hook: called synchronously as each task starts, before its node runs (so a node that
+   * never gives control back is still seen starting).
+   */
+  onTaskStart?: (task: { id: string; name: string; path: unknown[]; input: unknown; namespace: string }) => void;
   [key: string]: unknown;
 }
 

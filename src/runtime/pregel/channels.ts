@@ -9,6 +9,7 @@ import { TASKS, START, branchChannel, joinChannel } from "../constants";
 import { InvalidUpdateError } from "../errors";
 import { ChannelSpec } from "../graph/annotation";
 import { GraphDefinition } from "../graph/definition";
+import { isOverwrite } from "../types";
 
 export type Values = Record<string, unknown>;
 
@@ -51,7 +52,16 @@ function reduced(spec: Required<Pick<ChannelSpec, "reducer">> & ChannelSpec): Ch
       if (has(values, name)) value = values[name];
       else if (spec.default) value = spec.default();
       else [value, ...rest] = writes;
-      for (const write of rest) value = spec.reducer(value, write);
+      if (isOverwrite(value)) value = value.value;
+      let overwritten = false;
+      for (const write of rest) {
+        if (isOverwrite(write)) {
+          if (overwritten) throw new InvalidUpdateError("Can receive only one Overwrite value per step.");
+          [value, overwritten] = [write.value, true];
+        } else if (!overwritten) {
+          value = spec.reducer(value, write);
+        }
+      }
       values[name] = value;
       return true;
     },

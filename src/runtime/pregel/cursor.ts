@@ -75,11 +75,11 @@ export class ThreadCursor {
   }
 
   /** Saves the edited checkpoint as the next one, after `parent` (default: the current one). */
-  async put(source: CheckpointSource, parent: CheckpointConfig | undefined = this.config): Promise<void> {
+  async put(source: CheckpointSource, parent: CheckpointConfig | undefined = this.config, extra: Record<string, unknown> = {}): Promise<void> {
     const next = this.edit();
     next.id = checkpointId(this.step);
     next.ts = new Date().toISOString();
-    this.metadata = { source, step: this.step, parents: this.parents() };
+    this.metadata = { source, step: this.step, parents: this.parents(), ...extra };
     const parentId = this.fresh && this.saves === 0 ? undefined : parent?.configurable?.checkpoint_id;
     const address = { configurable: { thread_id: this.threadId, checkpoint_ns: this.ns, checkpoint_id: parentId } };
     const saver = this.engine.checkpointer;

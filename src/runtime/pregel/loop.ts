@@ -86,6 +86,7 @@ export class SuperstepLoop {
       const saved = done.get(task.id);
       if (saved) return { task, outcome: { kind: "done", writes: saved } };
       this.emit.taskStart(task, step);
+      this.config.onTaskStart?.({ id: task.id, name: task.name, path: task.path, input: task.input, namespace: this.cursor.ns });
       const context = { config: this.config, emit: this.emit, checkpointId: this.cursor.checkpoint.id };
       const outcome = await runTask(this.engine, task, state, resumeValues(this.cursor, task.id), context);
       if (this.config.signal?.aborted) throw abortError(); // an aborted run records nothing more

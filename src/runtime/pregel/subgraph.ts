@@ -59,6 +59,7 @@ export function nestedScope(engine: Engine, task: Pick<PlannedTask, "name" | "id
       recursionLimit: config.recursionLimit,
       interruptBefore: childList(config.interruptBefore ?? engine.interruptBefore, task.name),
       interruptAfter: childList(config.interruptAfter ?? engine.interruptAfter, task.name),
+      onTaskStart: config.onTaskStart,
     },
   };
 }

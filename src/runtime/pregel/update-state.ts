@@ -15,7 +15,7 @@ import { applyWrites } from "./apply-writes";
 import { ThreadCursor } from "./cursor";
 import { Engine, loadTuple, stateOf } from "./engine";
 import { derivedId } from "./ids";
-import { nodeWrites } from "./node-writes";
+import { nodeWrites, stateUpdates } from "./node-writes";
 import { appendAnswers, resumeList, waitingTasks } from "./resume";
 import { planTasks } from "./tasks";
 
@@ -56,7 +56,8 @@ export async function updateState(engine: Engine, config: CheckpointConfig, valu
   const taskId = derivedId(cursor.checkpoint.id, INTERRUPT);
   if (tuple) await saver.putWrites(cursor.config, writes, taskId, `~${INTERRUPT}, 0`);
   applyWrites(cursor.edit(), engine.plan, [{ name: node, pathKey: `~${INTERRUPT}, 0`, triggers: [INTERRUPT], writes }]);
-  await cursor.put("update");
+  // Which node the edit was made as: the one thing history cannot derive (the debugger shows it).
+  await cursor.put("update", cursor.config, { writes: { [node]: stateUpdates(engine.plan, writes) ?? null } });
   if (waiting.length > 0) await carryAnswers(engine, cursor, waiting, values);
   return cursor.config;
 }

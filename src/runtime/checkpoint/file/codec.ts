@@ -109,7 +109,10 @@ export class Codec {
       return json;
     }
     if (Object.prototype.hasOwnProperty.call(json, TAG)) return this.decodeTagged(json as Tagged);
-    const object = json as Record<string, unknown>;
+    return this.decodeFields(json as Record<string, unknown>);
+  }
+
+  private decodeFields(object: Record<string, unknown>): Record<string, unknown> {
     for (const key of Object.keys(object)) setOwn(object, key, this.decode(object[key]));
     return object;
   }
@@ -177,7 +180,7 @@ export class Codec {
         return BigInt(tagged.value as string);
       case "Object":
       case "NullPrototypeObject": {
-        const fields = this.decode(tagged.value) as Record<string, unknown>;
+        const fields = this.decodeFields(tagged.value as Record<string, unknown>);
         return name === "Object" ? fields : Object.assign(Object.create(null), fields);
       }
     }

@@ -251,6 +251,11 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on("exit", () => {
-    for (const [file, slot] of slots) if (slot.fileHeld) removeQuietly(file);
+    for (const [file, slot] of slots) {
+      if (!slot.fileHeld) continue;
+      removeQuietly(file);
+      slot.fileHeld = false;
+      slot.inUse = false;
+    }
   });
 }

@@ -8,6 +8,7 @@
  */
 import * as fs from "node:fs";
 import { ChannelVersions } from "../types";
+import { jsonErrorByte } from "./json-error";
 
 export interface HeaderRecord {
   type: "thread";
@@ -54,14 +55,16 @@ export interface WritesRecord {
   checkpoint: string;
   task: string;
   path: string;
-  /** `[index, channel, value]`: index as in LangGraph (negative for special channels). */
-  writes: Array<[number, string, unknown]>;
+  /** `[channel, value]` as given to `putWrites`; replaying them keeps LangGraph's rules for repeats. */
+  writes: Array<[string, unknown]>;
 }
 
 export type LogRecord = HeaderRecord | CheckpointRecord | WritesRecord;
 
 export interface PlacedRecord {
   offset: number;
+  /** Bytes of the line, newline included. */
+  length: number;
   record: LogRecord;
 }
 
@@ -80,12 +83,26 @@ export class CorruptLogError extends Error {
 }
 
 /** The records on the whole lines of `chunk`, which starts at byte `start` of `file`. */
-export function parseLines(file: string, chunk: Buffer, start: number): { records: PlacedRecord[]; end: number } {
+export interface ParsedChunk {
+  records: PlacedRecord[];
+  /** Offset just past the last whole line read (the bad line's offset when `error` is set). */
+  end: number;
+  error?: CorruptLogError;
+}
+
+/** The records on the whole lines of `chunk`, which starts at byte `start` of `file`. */
+export function parseLines(file: string, chunk: Buffer, start: number): ParsedChunk {
   const records: PlacedRecord[] = [];
   let lineStart = 0;
   for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, lineStart)) {
     const text = chunk.toString("utf8", lineStart, newline);
-    if (text.trim() !== "") records.push({ offset: start + lineStart, record: parseRecord(file, start + lineStart, text) });
+    if (text.trim() !== "") {
+      try {
+        records.push({ offset: start + lineStart, length: newline + 1 - lineStart, record: parseRecord(file, start + lineStart, text) });
+      } catch (error) {
+        return { records, end: start + lineStart, error: error as CorruptLogError };
+      }
+    }
     lineStart = newline + 1;
   }
   return { records, end: start + lineStart };
@@ -96,7 +113,8 @@ function parseRecord(file: string, offset: number, text: string): LogRecord {
   try {
     record = JSON.parse(text);
   } catch (error) {
-    throw new CorruptLogError(file, offset, `not JSON (${(error as Error).message})`);
+    const bad = offset + jsonErrorByte(text);
+    throw new CorruptLogError(file, offset, `the line is not JSON (first bad byte: ${bad}; ${(error as Error).message})`);
   }
   const problem = recordProblem(record);
   if (problem) throw new CorruptLogError(file, offset, problem);
@@ -137,11 +155,12 @@ export function readRange(fd: number, start: number, end: number): Buffer {
   return buffer;
 }
 
-/** Appends `text` with as few write calls as the OS allows (the file is opened for appending). */
-export function appendText(fd: number, text: string): void {
+/** Appends `text` in one write call when the OS allows (the file is opened for appending); returns its bytes. */
+export function appendText(fd: number, text: string): number {
   const buffer = Buffer.from(text, "utf8");
   let done = 0;
   while (done < buffer.length) done += fs.writeSync(fd, buffer, done, buffer.length - done);
+  return buffer.length;
 }
 
 export function syncData(fd: number): Promise<void> {

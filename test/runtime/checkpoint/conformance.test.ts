@@ -1,0 +1,28 @@
+/**
+ * One saver suite, two savers: MemorySaver and FileSaver (on a fresh directory, and reopened on
+ * it to check that what a new process would read is what the writer has in memory).
+ */
+import { MemorySaver } from "../../../src/runtime/checkpoint/memory";
+import { FileSaver } from "../../../src/runtime/checkpoint/file";
+import { describeSaverContract } from "./saver-contract";
+import { removeDir, tempDir } from "./helpers";
+
+describeSaverContract("MemorySaver", () => ({ saver: new MemorySaver(), cleanup: async () => undefined }));
+
+describeSaverContract("FileSaver", () => {
+  const directory = tempDir();
+  const saver = new FileSaver(directory);
+  const reopened: FileSaver[] = [];
+  return {
+    saver,
+    reopen: () => {
+      const fresh = new FileSaver(directory);
+      reopened.push(fresh);
+      return fresh;
+    },
+    cleanup: async () => {
+      await Promise.all([saver, ...reopened].map((s) => s.close()));
+      removeDir(directory);
+    },
+  };
+});
