@@ -6,13 +6,16 @@ import * as esbuild from "esbuild";
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
 
-const common = { bundle: true, sourcemap: true, minify: production, logLevel: "info" };
+// keepNames: the engine names its errors after their classes, which minifying would rename.
+const common = { bundle: true, sourcemap: true, minify: production, keepNames: true, logLevel: "info" };
 
 /** Node-side entry points: [source, output name]. */
 const nodeEntries = [
   // ["src/extension/index.ts", "extension"],
-  // ["src/debug/main.ts", "debugAdapter"],
-  // ["src/runner/main.ts", "runner"],
+  ["src/debug/main.ts", "debugAdapter"],
+  ["src/runner/main.ts", "runner"],
+  // The engine, bundled by the runner into each user graph as "@langchain/langgraph".
+  ["src/runtime/index.ts", "runtime"],
 ];
 
 /** Browser-side entry points for the graph panel: [source, output name]. */
@@ -23,7 +26,7 @@ const webEntries = [
 const builds = [
   ...nodeEntries.map(([entry, out]) => ({
     ...common, entryPoints: { [out]: entry }, outdir: "dist", platform: "node", format: "cjs",
-    target: "node20", external: ["vscode"],
+    target: "node20", external: ["vscode", "esbuild"], // esbuild runs its own binary: never bundled
   })),
   ...webEntries.map(([entry, out]) => ({
     ...common, entryPoints: { [out]: entry }, outdir: "dist", platform: "browser", format: "iife",

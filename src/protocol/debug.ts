@@ -94,6 +94,10 @@ export interface GraphStateEvent {
   /** Nodes running now (empty while stopped). */
   running: string[];
   snapshot: SnapshotView;
+  /** What the session is doing: running, stopped, waiting for an `interrupt()` answer, or ended. */
+  status?: "idle" | "running" | "stopped" | "waiting" | "ended";
+  /** The stop in words, as the Call Stack shows it (`Paused before tools`). */
+  description?: string;
 }
 
 export interface NodeBreakpoints {

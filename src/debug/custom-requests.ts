@@ -1,0 +1,51 @@
+/**
+ * The custom requests of `src/protocol/debug.ts`, for the graph panel, the Checkpoints view and
+ * any DAP client: each name maps to one thread action (or to the breakpoint book for
+ * `setNodeBreakpoints`). Unknown names are refused with the list of known ones.
+ */
+import type { CustomRequestName, CustomRequests } from "../protocol/debug";
+import type { BreakpointBook } from "./breakpoints";
+import type { ThreadActions } from "./thread-actions";
+
+export interface CustomContext {
+  actions: ThreadActions;
+  book: BreakpointBook;
+  session: { breakpointsChanged(): void };
+}
+
+type Handlers = {
+  [N in CustomRequestName]: (args: CustomRequests[N]["args"], context: CustomContext) => Promise<CustomRequests[N]["body"]> | CustomRequests[N]["body"];
+};
+
+const handlers: Handlers = {
+  graph: (_args, { actions }) => actions.graph(),
+  snapshot: (args, { actions }) => actions.snapshot(args?.checkpointId),
+  history: (_args, { actions }) => actions.history(),
+  updateState: (args, { actions }) => actions.updateState(args),
+  resume: (args, { actions }) => {
+    actions.resume(args ?? {});
+    return {};
+  },
+  replay: async (args, { actions }) => {
+    await actions.replay(required(args?.checkpointId, "checkpointId"));
+    return {};
+  },
+  fork: (args, { actions }) => actions.fork({ ...args, checkpointId: required(args?.checkpointId, "checkpointId") }),
+  selectCheckpoint: (args, { actions }) => actions.select(required(args?.checkpointId, "checkpointId")),
+  setNodeBreakpoints: (args, { book, session }) => {
+    const lists = book.setPanelBreakpoints({ before: args?.before ?? [], after: args?.after ?? [] });
+    session.breakpointsChanged();
+    return { before: lists.before, after: lists.after };
+  },
+};
+
+export async function handleCustomRequest(command: string, args: unknown, context: CustomContext): Promise<unknown> {
+  if (!(command in handlers)) throw new Error(`Unknown request "${command}". Known: ${Object.keys(handlers).join(", ")}.`);
+  const handler = handlers[command as CustomRequestName] as (args: unknown, context: CustomContext) => unknown;
+  return handler(args, context);
+}
+
+function required(value: string | undefined, name: string): string {
+  if (typeof value !== "string" || value === "") throw new Error(`The request needs "${name}".`);
+  return value;
+}

@@ -1,0 +1,137 @@
+/**
+ * The typed RPC between the debug adapter and its runner child process. Messages travel over the
+ * Node IPC channel of `child_process.fork` as JSON: the adapter sends requests, the runner answers
+ * each one by id and also sends events (progress while a run goes on). Everything here is plain
+ * data; state values are made JSON-safe by the runner before they cross.
+ */
+import type { GraphView, HistoryEntry, InterruptView, SnapshotView, SourceLocation } from "./debug";
+
+export interface LoadParams {
+  /** The graph module (TypeScript or JavaScript), absolute. */
+  program: string;
+  /** The export to debug; needed only when the module exports several graphs. */
+  graph?: string;
+  checkpointDir: string;
+}
+
+export interface LoadResult {
+  /** The export that was picked. */
+  exportName: string;
+  /** Every export that is a graph (builder or compiled). */
+  graphExports: string[];
+  graph: GraphView;
+  /** Breakpoints compiled into the user's graph (`compile({interruptBefore})`): the runner adds them to every run. */
+  compiledInterrupts: { before: InterruptList; after: InterruptList };
+  /** Time spent bundling the module with esbuild. */
+  bundleMs: number;
+}
+
+export type InterruptList = string[] | "*";
+
+export interface RunParams {
+  threadId: string;
+  /** New input for the thread. Absent: continue from where the thread is (`invoke(null)`). */
+  input?: unknown;
+  /** Answer pending `interrupt()` calls: `Command({resume})` (a value, or a map by interrupt id). */
+  resume?: { value: unknown } | { values: Record<string, unknown> };
+  /** Run from this (past) checkpoint: LangGraph's replay, which forks the thread there. */
+  checkpointId?: string;
+  interruptBefore: InterruptList;
+  interruptAfter: InterruptList;
+  recursionLimit?: number;
+}
+
+export interface ErrorView {
+  name: string;
+  message: string;
+  stack?: string;
+  /** The node whose task threw, when the error came from a node. */
+  node?: string;
+  /** The first frame of the stack in user code (TypeScript line under source maps). */
+  location?: SourceLocation;
+}
+
+export interface RunOutcome {
+  /** `stopped`: the run paused with work left (breakpoint, interrupt, pause); `done`: it reached the end. */
+  status: "stopped" | "done" | "error" | "aborted";
+  /** The thread's head after the run. */
+  snapshot: SnapshotView | null;
+  /** Interrupts raised by `interrupt()` in the last step (empty for a static breakpoint). */
+  interrupts: InterruptView[];
+  /** The run ended on an `__interrupt__` chunk: a static breakpoint or a dynamic interrupt. */
+  interrupted: boolean;
+  /** Nodes whose tasks finished in the last step that ran. */
+  lastRan: string[];
+  /** The pause signal had been set when the run ended. */
+  paused: boolean;
+  error?: ErrorView;
+  /** Supersteps run by this call. */
+  steps: number;
+}
+
+export interface ThreadAddress {
+  threadId: string;
+  /** A checkpoint of the thread; absent: its head. */
+  checkpointId?: string;
+}
+
+export interface EditResult {
+  checkpointId: string;
+  /** The node the update was written as (the one the engine chose when none was given). */
+  asNode: string;
+}
+
+export interface EvaluateResult {
+  value: unknown;
+  /** `typeof`, or the class name of an object. */
+  type: string;
+}
+
+/** Request parameters and results, by method name. */
+export interface RunnerMethods {
+  load: { params: LoadParams; result: LoadResult };
+  graph: { params: Record<string, never>; result: GraphView };
+  run: { params: RunParams; result: RunOutcome };
+  /** Stop the current run at the next superstep boundary. */
+  pause: { params: Record<string, never>; result: { running: boolean } };
+  /** End the current run now (the step in flight is abandoned). */
+  abort: { params: Record<string, never>; result: { running: boolean } };
+  getState: { params: ThreadAddress; result: SnapshotView | null };
+  history: { params: { threadId: string }; result: HistoryEntry[] };
+  updateState: { params: ThreadAddress & { values: unknown; asNode?: string }; result: EditResult };
+  /** Set one value inside the state: `path` from the state key down; `text` is JSON or a JS expression. */
+  editValue: { params: ThreadAddress & { path: Array<string | number>; text: string }; result: EditResult & { value: unknown } };
+  /** A JavaScript expression over `state` and `snapshot`, evaluated in the runner. */
+  evaluate: { params: ThreadAddress & { expression: string }; result: EvaluateResult };
+  shutdown: { params: Record<string, never>; result: Record<string, never> };
+}
+
+export type RunnerMethod = keyof RunnerMethods;
+
+export type RunnerRequest = {
+  [M in RunnerMethod]: { kind: "request"; id: number; method: M; params: RunnerMethods[M]["params"] };
+}[RunnerMethod];
+
+export interface RunnerFailure {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export type RunnerResponse =
+  | { kind: "response"; id: number; ok: true; result: unknown }
+  | { kind: "response"; id: number; ok: false; error: RunnerFailure };
+
+/** What the runner reports on its own while a run goes on. */
+export interface RunnerEvents {
+  /** The tasks running now: sent when a task starts, and `PROGRESS_INTERVAL_MS` after tasks end. */
+  progress: { step: number; running: string[] };
+}
+
+export type RunnerEvent = {
+  [E in keyof RunnerEvents]: { kind: "event"; event: E; body: RunnerEvents[E] };
+}[keyof RunnerEvents];
+
+export type RunnerMessage = RunnerResponse | RunnerEvent;
+
+export const PROGRESS_INTERVAL_MS = 100;

@@ -1,0 +1,88 @@
+/**
+ * Bundles a user's graph module with esbuild so TypeScript and JavaScript both load, with an inline
+ * source map (stack traces and `addNode` call sites then name the user's TypeScript lines). The
+ * bundle's entry re-exports the user's module and our engine, with `@langchain/langgraph` pointed at
+ * the engine: the graph and the runner then share one copy of every engine class. The user's other
+ * packages stay outside the bundle and are required from their workspace at load time.
+ */
+import * as esbuild from "esbuild";
+import { existsSync } from "node:fs";
+import * as path from "node:path";
+
+export interface GraphBundle {
+  /** CommonJS code of the bundle, with its inline source map. */
+  code: string;
+  /** The file name the bundle is loaded under: beside the program, so `require` finds its packages. */
+  filename: string;
+  durationMs: number;
+}
+
+/** Imports that mean "LangGraph": all resolve to our engine. */
+const LANGGRAPH_IMPORT = /^@langchain\/langgraph(\/web)?$/;
+
+/** A build or load problem worded for the person who wrote the graph file. */
+export class GraphLoadError extends Error {
+  override name = "GraphLoadError";
+}
+
+export async function bundleGraph(program: string): Promise<GraphBundle> {
+  const started = performance.now();
+  if (!existsSync(program)) throw new GraphLoadError(`The graph file ${program} does not exist: check \`program\` in the launch configuration.`);
+  const filename = path.join(path.dirname(program), `${path.basename(program)}.langgraph-debug.cjs`);
+  const entry = [`export * as user from ${JSON.stringify(program)};`, `export * as runtime from "@langchain/langgraph";`].join("\n");
+  let result: esbuild.BuildResult & { outputFiles: esbuild.OutputFile[] };
+  try {
+    result = await esbuild.build({
+      stdin: { contents: entry, resolveDir: path.dirname(program), sourcefile: "langgraph-debug-entry.js", loader: "js" },
+      absWorkingDir: path.dirname(program),
+      bundle: true,
+      write: false,
+      outfile: filename,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      sourcemap: "inline",
+      sourcesContent: false,
+      packages: "external",
+      // ESM code often reads `import.meta.url`; in this CommonJS bundle it names the bundle's file.
+      define: { "import.meta.url": "__langgraphImportMetaUrl" },
+      banner: { js: 'var __langgraphImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+      logLevel: "silent",
+      plugins: [langgraphAlias(runtimeEntry())],
+    });
+  } catch (error) {
+    throw new GraphLoadError(describeBuildFailure(program, error));
+  }
+  return { code: result.outputFiles[0].text, filename, durationMs: performance.now() - started };
+}
+
+function langgraphAlias(runtimePath: string): esbuild.Plugin {
+  return {
+    name: "langgraph-to-our-engine",
+    setup(build) {
+      build.onResolve({ filter: LANGGRAPH_IMPORT }, () => ({ path: runtimePath }));
+    },
+  };
+}
+
+/**
+ * Where our engine is: its TypeScript source when the runner runs from source (tests), else the
+ * `runtime.js` built beside `runner.js` in `dist/`.
+ */
+export function runtimeEntry(): string {
+  const candidates = [path.join(__dirname, "runtime.js"), path.join(__dirname, "..", "runtime", "index.ts")];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new GraphLoadError(`The graph engine is missing: looked for ${candidates.join(" and ")}. Rebuild the extension.`);
+  return found;
+}
+
+function describeBuildFailure(program: string, error: unknown): string {
+  const failure = error as esbuild.BuildFailure;
+  const messages = (failure.errors ?? []).map((message) => {
+    const file = message.location ? path.resolve(path.dirname(program), message.location.file) : "";
+    const where = message.location ? `${file}:${message.location.line}:${message.location.column + 1}: ` : "";
+    return `  ${where}${message.text}`;
+  });
+  const details = messages.length > 0 ? messages.join("\n") : `  ${String((error as Error)?.message ?? error)}`;
+  return `Could not build the graph file ${path.basename(program)}:\n${details}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The parts of our engine the runner uses, as structural types. The runner never imports the
+ * engine's values: the engine is bundled into the user's graph bundle, and the runner takes its
+ * classes (`FileSaver`, `Command`) from that same bundle, so there is one copy of each class and
+ * the user's graph objects are instances of it. The types below come from the engine's own
+ * declarations where they exist.
+ */
+import type { CheckpointConfig, CheckpointSaver, CheckpointTuple, DrawableGraph, RunConfig, StateSnapshot } from "../runtime";
+import type { InterruptList } from "../protocol/runner";
+
+export type { CheckpointConfig, CheckpointSaver, CheckpointTuple, DrawableGraph, RunConfig, StateSnapshot };
+
+export interface CompileOptions {
+  checkpointer?: CheckpointSaver;
+  interruptBefore?: InterruptList;
+  interruptAfter?: InterruptList;
+  name?: string;
+}
+
+/** A `StateGraph` builder, as exported by a user module. */
+export interface GraphBuilder {
+  addNode: Function;
+  compile(options?: CompileOptions): CompiledGraph;
+  channels?: Record<string, { reducer?: Function }>;
+}
+
+/** A compiled graph: what the runner runs and inspects. */
+export interface CompiledGraph {
+  builder: GraphBuilder;
+  checkpointer?: CheckpointSaver;
+  interruptBefore?: InterruptList;
+  interruptAfter?: InterruptList;
+  name?: string;
+  invoke(input: unknown, config?: RunConfig): Promise<unknown>;
+  stream(input: unknown, config?: RunConfig): Promise<AsyncIterable<unknown>>;
+  getState(config: CheckpointConfig): Promise<StateSnapshot>;
+  getStateHistory(config: CheckpointConfig, options?: { limit?: number }): AsyncIterable<StateSnapshot>;
+  updateState(config: CheckpointConfig, values: unknown, asNode?: string): Promise<CheckpointConfig>;
+  getGraph(): DrawableGraph;
+}
+
+/** The engine's public module (our `@langchain/langgraph`), as found inside the user's bundle. */
+export interface RuntimeModule {
+  Command: new (params: { resume?: unknown; update?: unknown; goto?: unknown }) => unknown;
+  FileSaver?: new (directory: string) => CheckpointSaver;
+  MemorySaver: new () => CheckpointSaver;
+  /** LangGraph.js's way to write past a reducer; used for edits when the engine has it. */
+  Overwrite?: new (value: unknown) => unknown;
+}
+
+export function isCompiledGraph(value: unknown): value is CompiledGraph {
+  const graph = value as CompiledGraph | null;
+  return typeof graph === "object" && graph !== null && typeof graph.invoke === "function" && typeof graph.getState === "function" && isGraphBuilder(graph.builder);
+}
+
+export function isGraphBuilder(value: unknown): value is GraphBuilder {
+  const builder = value as GraphBuilder | null;
+  return typeof builder === "object" && builder !== null && typeof builder.addNode === "function" && typeof builder.compile === "function";
+}

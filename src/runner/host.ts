@@ -1,0 +1,74 @@
+/**
+ * The runner's side of the RPC: one method per request of `RunnerMethods`, over the graph that
+ * `load` picked. One run at a time; while it goes on, the other requests (pause, abort, reads) are
+ * still served, because a graph that awaits leaves the event loop free.
+ */
+import type { RunnerMethod, RunnerMethods } from "../protocol/runner";
+import { bundleGraph } from "./bundle";
+import { editValue, evaluate, stateAddress, updateState } from "./inspect";
+import { LoadedGraph, loadGraph } from "./load";
+import { watchNodeStarts } from "./node-watch";
+import { ProgressReporter, ProgressSink } from "./progress";
+import { GraphRun } from "./run";
+import { graphView, historyEntries, snapshotView } from "./views";
+
+type Handlers = { [M in RunnerMethod]: (params: RunnerMethods[M]["params"]) => Promise<RunnerMethods[M]["result"]> };
+
+export class RunnerHost {
+  private loaded: LoadedGraph | undefined;
+  private current: GraphRun | undefined;
+  private watched: ReadonlySet<string> = new Set();
+  private readonly progress: ProgressReporter;
+
+  constructor(sendProgress: ProgressSink, private readonly exit: () => void) {
+    this.progress = new ProgressReporter(sendProgress);
+  }
+
+  readonly handlers: Handlers = {
+    load: async (params) => {
+      const bundle = await bundleGraph(params.program);
+      this.loaded = loadGraph(bundle, params.program, params.graph, params.checkpointDir);
+      this.watched = watchNodeStarts(this.loaded.graph.builder, this.progress);
+      const { exportName, graphExports, graph, userInterrupts } = this.loaded;
+      return { exportName, graphExports, graph: graphView(graph.getGraph()), compiledInterrupts: userInterrupts, bundleMs: bundle.durationMs };
+    },
+    graph: async () => graphView(this.graph().getGraph()),
+    run: async (params) => {
+      if (this.current) throw new Error("The graph is already running: pause it or wait for it to stop.");
+      const { graph, runtime, userInterrupts } = this.require();
+      this.current = new GraphRun({ graph, runtime, userInterrupts, progress: this.progress, watched: this.watched }, params);
+      try {
+        return await this.current.execute();
+      } finally {
+        this.current = undefined;
+      }
+    },
+    pause: async () => {
+      this.current?.pauser.abort();
+      return { running: this.current !== undefined };
+    },
+    abort: async () => {
+      this.current?.aborter.abort();
+      return { running: this.current !== undefined };
+    },
+    getState: async (address) => snapshotView(address.threadId, await this.graph().getState(stateAddress(address))),
+    history: async ({ threadId }) => historyEntries(this.graph(), threadId),
+    updateState: async (params) => updateState(this.graph(), params, params.values, params.asNode),
+    editValue: async (params) => editValue(this.require(), params),
+    evaluate: async (params) => evaluate(this.graph(), params, params.expression),
+    shutdown: async () => {
+      this.current?.aborter.abort();
+      setImmediate(this.exit);
+      return {};
+    },
+  };
+
+  private require(): LoadedGraph {
+    if (!this.loaded) throw new Error("No graph is loaded yet.");
+    return this.loaded;
+  }
+
+  private graph() {
+    return this.require().graph;
+  }
+}

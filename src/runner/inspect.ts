@@ -1,0 +1,135 @@
+/**
+ * What the debugger does to a stopped thread besides running it: evaluate a JavaScript expression
+ * over `state` and `snapshot` (watch, hover, Debug Console), and set one value inside the state
+ * (Variables "Set Value"). An edit is written with `updateState`, so it becomes a checkpoint. A
+ * key whose reducer would merge the edited value into the old one (a list that appends) is written
+ * past the reducer: with `Overwrite` when the engine has it, or item by item when items have ids.
+ */
+import { isDeepStrictEqual } from "node:util";
+import * as vm from "node:vm";
+import type { EditResult, EvaluateResult, ThreadAddress } from "../protocol/runner";
+import type { CompiledGraph, RuntimeModule, StateSnapshot } from "./engine-types";
+import { toJsonSafe, typeName } from "./json-safe";
+
+const EVALUATE_TIMEOUT_MS = 2000;
+
+export function stateAddress(address: ThreadAddress) {
+  return { configurable: { thread_id: address.threadId, ...(address.checkpointId ? { checkpoint_id: address.checkpointId } : {}) } };
+}
+
+export async function evaluate(graph: CompiledGraph, address: ThreadAddress, expression: string): Promise<EvaluateResult> {
+  const snapshot = await graph.getState(stateAddress(address));
+  let value = vm.runInNewContext(expression, { state: snapshot.values, snapshot }, { timeout: EVALUATE_TIMEOUT_MS, filename: "debug-console" });
+  if (value && typeof (value as Promise<unknown>).then === "function") value = await withTimeout(value as Promise<unknown>);
+  return { value: toJsonSafe(value), type: typeName(value) };
+}
+
+/** Reads a value typed in the Variables view: JSON first, else a JavaScript expression over the state. */
+async function valueFromText(graph: CompiledGraph, address: ThreadAddress, text: string): Promise<unknown> {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return (await evaluate(graph, address, text)).value;
+    } catch (error) {
+      const hint = `write text in quotes (${JSON.stringify(text)}), or an expression over state`;
+      throw new Error(`${text} is neither JSON nor a JavaScript expression that runs (${(error as Error).message}): ${hint}.`);
+    }
+  }
+}
+
+export async function editValue(
+  context: { graph: CompiledGraph; runtime: RuntimeModule },
+  address: ThreadAddress & { path: Array<string | number>; text: string },
+): Promise<EditResult & { value: unknown }> {
+  const { graph, runtime } = context;
+  const [key, ...inner] = address.path;
+  if (typeof key !== "string") throw new Error("Only values inside the state can be set.");
+  const value = await valueFromText(graph, address, address.text);
+  const snapshot = await graph.getState(stateAddress(address));
+  if (!(key in snapshot.values) && !(key in (graph.builder.channels ?? {}))) {
+    throw new Error(`The state has no key "${key}". Its keys: ${Object.keys(snapshot.values).join(", ")}.`);
+  }
+  const updated = inner.length === 0 ? value : setIn(copyOf(snapshot.values[key]), inner, value);
+  const reducer = graph.builder.channels?.[key]?.reducer as Reducer | undefined;
+  const written = reducer && !replaces(reducer, snapshot.values[key], updated) ? pastReducer(runtime, key, inner, updated) : updated;
+  const result = await updateState(graph, address, { [key]: written });
+  return { ...result, value: toJsonSafe(value) };
+}
+
+export async function updateState(graph: CompiledGraph, address: ThreadAddress, values: unknown, asNode?: string): Promise<EditResult> {
+  const chosen = asNode ?? (await defaultAsNode(graph, address));
+  const config = await graph.updateState(stateAddress(address), values, asNode);
+  return { checkpointId: config.configurable?.checkpoint_id ?? "", asNode: chosen };
+}
+
+/**
+ * The node an update without `asNode` is written as, found the way LangGraph finds it: the node
+ * that saw the newest channel version ran last (`__start__` on a thread that never ran). Only for
+ * telling the user; the engine makes the choice itself.
+ */
+async function defaultAsNode(graph: CompiledGraph, address: ThreadAddress): Promise<string> {
+  const nodes = Object.keys(graph.getGraph().nodes).filter((name) => name !== "__start__" && name !== "__end__");
+  if (nodes.length === 1) return nodes[0];
+  const tuple = await graph.checkpointer?.getTuple({ configurable: { thread_id: address.threadId, checkpoint_ns: "", ...(address.checkpointId ? { checkpoint_id: address.checkpointId } : {}) } });
+  let newest: [number, string] | undefined;
+  for (const [node, versions] of Object.entries(tuple?.checkpoint.versions_seen ?? {})) {
+    if (node === "__interrupt__") continue;
+    for (const version of Object.values(versions)) {
+      if (!newest || Number(version) > newest[0]) newest = [Number(version), node];
+    }
+  }
+  return newest?.[1] ?? "__start__";
+}
+
+type Reducer = (current: unknown, update: unknown) => unknown;
+
+/** Whether writing `updated` through the reducer leaves exactly `updated` (a replacing reducer, or ids that merge in place). */
+function replaces(reducer: Reducer, current: unknown, updated: unknown): boolean {
+  try {
+    return isDeepStrictEqual(reducer(copyOf(current), copyOf(updated)), updated);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What to write to a key whose reducer would not simply take the edited value: `Overwrite` when the engine has
+ * it; else, for an item of a list whose items carry ids (chat messages), that item alone, which an
+ * id-merging reducer puts back in its place.
+ */
+function pastReducer(runtime: RuntimeModule, key: string, inner: Array<string | number>, updated: unknown): unknown {
+  if (runtime.Overwrite) return new runtime.Overwrite(updated);
+  const item = typeof inner[0] === "number" && Array.isArray(updated) ? (updated[inner[0]] as { id?: unknown }) : undefined;
+  if (item && typeof item === "object" && item.id !== undefined) return [item];
+  throw new Error(
+    `"${key}" has a reducer, so this edit would be merged into the old value instead of replacing it. ` +
+      `Send the update to merge with the updateState request instead.`,
+  );
+}
+
+function copyOf(value: unknown): unknown {
+  try {
+    return structuredClone(value);
+  } catch {
+    return JSON.parse(JSON.stringify(value ?? null));
+  }
+}
+
+function setIn(root: unknown, path: Array<string | number>, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (root === null || typeof root !== "object") throw new Error(`Cannot set "${String(head)}" inside a ${typeName(root)}.`);
+  const container = root as Record<string | number, unknown>;
+  container[head] = setIn(container[head], rest, value);
+  return root;
+}
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The expression did not settle within ${EVALUATE_TIMEOUT_MS} ms.`)), EVALUATE_TIMEOUT_MS);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+export type { StateSnapshot };

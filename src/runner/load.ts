@@ -1,0 +1,99 @@
+/**
+ * Loads a bundled graph module and picks the graph to debug. A module may export a `StateGraph`
+ * builder or a compiled graph (often both: `workflow` and `graph = workflow.compile()`, which count
+ * as one graph). The pick is compiled again with a `FileSaver` in the session's checkpoint
+ * directory, without the user's compile-time breakpoints: the runner adds those to every run itself,
+ * beside the debugger's, because run-time interrupt lists replace compile-time ones in the engine.
+ */
+import Module from "node:module";
+import * as path from "node:path";
+import { GraphBundle, GraphLoadError } from "./bundle";
+import { CompiledGraph, GraphBuilder, RuntimeModule, isCompiledGraph, isGraphBuilder } from "./engine-types";
+import type { InterruptList } from "../protocol/runner";
+
+export interface LoadedGraph {
+  exportName: string;
+  graphExports: string[];
+  graph: CompiledGraph;
+  runtime: RuntimeModule;
+  /** The breakpoints compiled into the user's graph, kept for every run. */
+  userInterrupts: { before: InterruptList; after: InterruptList };
+}
+
+interface BundleExports {
+  user: Record<string, unknown>;
+  runtime: RuntimeModule;
+}
+
+/** `Module` internals used to load code under a chosen file name; stable across Node versions. */
+interface LoadableModule {
+  filename: string;
+  paths: string[];
+  exports: unknown;
+  _compile(code: string, filename: string): void;
+}
+type ModuleInternals = typeof Module & { _nodeModulePaths(directory: string): string[] };
+
+export function loadGraph(bundle: GraphBundle, program: string, wanted: string | undefined, checkpointDir: string): LoadedGraph {
+  const exported = runBundle(bundle, program);
+  const candidates = graphCandidates(exported.user);
+  const names = [...candidates.keys()];
+  const exportName = pickExport(names, wanted, program);
+  const picked = candidates.get(exportName)!;
+  const builder = isCompiledGraph(picked) ? picked.builder : (picked as GraphBuilder);
+  const graph = builder.compile({ checkpointer: makeSaver(exported.runtime, checkpointDir), name: isCompiledGraph(picked) ? picked.name : undefined });
+  const userInterrupts = {
+    before: isCompiledGraph(picked) ? picked.interruptBefore ?? [] : [],
+    after: isCompiledGraph(picked) ? picked.interruptAfter ?? [] : [],
+  };
+  return { exportName, graphExports: names, graph, runtime: exported.runtime, userInterrupts };
+}
+
+function runBundle(bundle: GraphBundle, program: string): BundleExports {
+  const loadable = new Module(bundle.filename) as unknown as LoadableModule;
+  loadable.filename = bundle.filename;
+  loadable.paths = (Module as ModuleInternals)._nodeModulePaths(path.dirname(bundle.filename));
+  try {
+    loadable._compile(bundle.code, bundle.filename);
+  } catch (error) {
+    const stack = error instanceof Error ? error.stack ?? error.message : String(error);
+    throw new GraphLoadError(`Loading the graph file ${path.basename(program)} failed: its top-level code threw\n${stack}`);
+  }
+  return loadable.exports as BundleExports;
+}
+
+/** Graph exports by name; a builder whose compiled graph is also exported is listed once, as that. */
+function graphCandidates(exports: Record<string, unknown>): Map<string, CompiledGraph | GraphBuilder> {
+  const found = new Map<string, CompiledGraph | GraphBuilder>();
+  const compiledBuilders = new Set<unknown>();
+  for (const [name, value] of Object.entries(exports)) {
+    if (isCompiledGraph(value)) {
+      found.set(name, value);
+      compiledBuilders.add(value.builder);
+    }
+  }
+  for (const [name, value] of Object.entries(exports)) {
+    if (!isCompiledGraph(value) && isGraphBuilder(value) && !compiledBuilders.has(value)) found.set(name, value);
+  }
+  return found;
+}
+
+function pickExport(names: string[], wanted: string | undefined, program: string): string {
+  const file = path.basename(program);
+  if (wanted !== undefined) {
+    if (names.includes(wanted)) return wanted;
+    const listed = names.length > 0 ? `its graphs are: ${names.join(", ")}` : "it exports no graph";
+    throw new GraphLoadError(`${file} has no graph export named "${wanted}": ${listed}. Set \`graph\` in the launch configuration to one of them.`);
+  }
+  if (names.length === 1) return names[0];
+  if (names.length === 0) {
+    throw new GraphLoadError(`${file} exports no graph: export a StateGraph or a compiled graph (for example \`export const graph = workflow.compile()\`).`);
+  }
+  throw new GraphLoadError(`${file} exports several graphs (${names.join(", ")}): set \`graph\` in the launch configuration to the one to debug.`);
+}
+
+function makeSaver(runtime: RuntimeModule, checkpointDir: string) {
+  if (runtime.FileSaver) return new runtime.FileSaver(checkpointDir);
+  process.stderr.write("[langgraph-debugger] this engine has no FileSaver yet: checkpoints stay in memory for this session.\n");
+  return new runtime.MemorySaver();
+}

@@ -1,0 +1,97 @@
+/**
+ * Turns the engine's objects into the plain views of `src/protocol/debug.ts`: a `StateSnapshot`
+ * into a `SnapshotView`, `getGraph()` into a `GraphView`, and a thread's history into its
+ * checkpoint tree. Values pass through `toJsonSafe` here, once per request, never per step.
+ */
+import type { CheckpointSourceView, GraphView, HistoryEntry, SnapshotView, TaskView } from "../protocol/debug";
+import type { CheckpointTuple, CompiledGraph, DrawableGraph, StateSnapshot } from "./engine-types";
+import { toJsonSafe } from "./json-safe";
+
+export function snapshotView(threadId: string, snapshot: StateSnapshot): SnapshotView | null {
+  const checkpointId = snapshot.config.configurable?.checkpoint_id;
+  if (!checkpointId || !snapshot.metadata) return null;
+  const parentCheckpointId = snapshot.parentConfig?.configurable?.checkpoint_id;
+  const { source, step, ...rest } = snapshot.metadata;
+  return {
+    threadId,
+    checkpointId,
+    ...(parentCheckpointId ? { parentCheckpointId } : {}),
+    values: toJsonSafe(snapshot.values) as Record<string, unknown>,
+    next: [...snapshot.next],
+    tasks: snapshot.tasks.map(taskView),
+    metadata: { ...(toJsonSafe(rest) as Record<string, unknown>), source, step },
+    createdAt: snapshot.createdAt ?? "",
+  };
+}
+
+function taskView(task: StateSnapshot["tasks"][number]): TaskView {
+  return {
+    id: task.id,
+    name: task.name,
+    path: toJsonSafe(task.path) as unknown[],
+    ...(task.input !== undefined ? { input: toJsonSafe(task.input) } : {}),
+    interrupts: task.interrupts.map((item) => ({ id: item.id, value: toJsonSafe(item.value) })),
+    ...(task.error ? { error: { message: task.error.message, name: task.error.name } } : {}),
+    ...(task.result !== undefined ? { result: toJsonSafe(task.result) } : {}),
+  };
+}
+
+export function graphView(drawable: DrawableGraph): GraphView {
+  return {
+    nodes: Object.values(drawable.nodes).map((node) => ({
+      id: node.id,
+      ...(node.source ? { source: { ...node.source } } : {}),
+      ...(node.subgraph ? { subgraph: graphView(node.subgraph) } : {}),
+    })),
+    edges: drawable.edges.map((edge) => ({
+      source: edge.source,
+      target: edge.target,
+      conditional: edge.conditional,
+      ...(edge.data !== undefined && edge.data !== edge.target ? { label: edge.data } : {}),
+    })),
+    dynamic: drawable.dynamic.map((route) => ({ source: route.source, observed: [...route.observed] })),
+  };
+}
+
+/**
+ * The thread's checkpoints, newest first, each linked to its parent. Who wrote a checkpoint is read
+ * off `versions_seen`: the nodes whose seen versions moved are the nodes that ran (or the node an
+ * update was written as). A checkpoint saved with `metadata.writes` (LangGraph's field) says it
+ * directly.
+ */
+export async function historyEntries(graph: CompiledGraph, threadId: string): Promise<HistoryEntry[]> {
+  const address = { configurable: { thread_id: threadId } };
+  const tuples = new Map<string, CheckpointTuple>();
+  if (graph.checkpointer) for await (const tuple of graph.checkpointer.list(address)) tuples.set(tuple.checkpoint.id, tuple);
+  const entries: HistoryEntry[] = [];
+  for await (const snapshot of graph.getStateHistory(address)) {
+    const checkpointId = snapshot.config.configurable?.checkpoint_id;
+    if (!checkpointId || !snapshot.metadata) continue;
+    const parentId = snapshot.parentConfig?.configurable?.checkpoint_id;
+    const tuple = tuples.get(checkpointId);
+    const source = snapshot.metadata.source as CheckpointSourceView;
+    entries.push({
+      checkpointId,
+      ...(parentId ? { parentId } : {}),
+      step: snapshot.metadata.step,
+      source,
+      writtenBy: writers(source, snapshot.metadata, tuple, parentId ? tuples.get(parentId) : undefined),
+      next: [...snapshot.next],
+      createdAt: snapshot.createdAt ?? "",
+    });
+  }
+  return entries;
+}
+
+export function writers(source: string, metadata: Record<string, unknown>, tuple?: CheckpointTuple, parent?: CheckpointTuple): string[] {
+  const writes = metadata.writes;
+  if (writes && typeof writes === "object") return Object.keys(writes);
+  if (source === "fork") return [];
+  if (!tuple) return [source];
+  const before = parent?.checkpoint.versions_seen ?? {};
+  const moved = Object.entries(tuple.checkpoint.versions_seen)
+    .filter(([node, seen]) => node !== "__interrupt__" && JSON.stringify(seen) !== JSON.stringify(before[node] ?? {}))
+    .map(([node]) => node);
+  if (moved.length > 0) return moved;
+  return source === "input" ? ["__input__"] : [source];
+}
