@@ -17,6 +17,8 @@ export { Command, Send, Overwrite, isCommand } from "./types";
 export type { RunConfig, StateSnapshot, StreamMode, PregelTaskView } from "./types";
 export { interrupt } from "./pregel/interrupt";
 export { MemorySaver, MemorySaver as InMemorySaver } from "./checkpoint/memory";
+export { FileSaver, UnstorableValueError, CorruptLogError, LockTimeoutError } from "./checkpoint/file";
+export type { FileSaverOptions, ThreadInfo } from "./checkpoint/file";
 export type * from "./checkpoint/types";
 export {
   BaseLangGraphError,

@@ -4,7 +4,7 @@
  * from there rather than from the subgraph's start, and an edit of the subgraph's own state.
  */
 import * as assert from "assert";
-import { Annotation, Command, END, MemorySaver, START, StateGraph, StateSnapshot } from "../../../src/runtime";
+import { Annotation, CheckpointConfig, Command, END, MemorySaver, START, StateGraph, StateSnapshot } from "../../../src/runtime";
 
 const State = Annotation.Root({
   log: Annotation<string[]>({ reducer: (a, b) => a.concat(b), default: () => [] }),
@@ -34,7 +34,7 @@ function research(calls: string[]) {
     .compile({ checkpointer: new MemorySaver() });
 }
 
-async function history(app: ReturnType<typeof research>, config: object): Promise<StateSnapshot[]> {
+async function history(app: ReturnType<typeof research>, config: CheckpointConfig): Promise<StateSnapshot[]> {
   const all: StateSnapshot[] = [];
   for await (const snapshot of app.getStateHistory(config)) all.push(snapshot);
   return all;
