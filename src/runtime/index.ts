@@ -18,7 +18,7 @@ export type { RunConfig, StateSnapshot, StreamMode, PregelTaskView } from "./typ
 export { interrupt } from "./pregel/interrupt";
 export { MemorySaver, MemorySaver as InMemorySaver } from "./checkpoint/memory";
 export { FileSaver, UnstorableValueError, CorruptLogError, LockTimeoutError } from "./checkpoint/file";
-export type { FileSaverOptions, ThreadInfo } from "./checkpoint/file";
+export type { FileSaverOptions, FsyncMode, ThreadInfo, StorableType } from "./checkpoint/file";
 export type * from "./checkpoint/types";
 export {
   BaseLangGraphError,

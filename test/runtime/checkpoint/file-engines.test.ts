@@ -6,6 +6,7 @@
  * gives the same history on FileSaver as on our MemorySaver.
  */
 import * as assert from "assert";
+import * as fs from "node:fs";
 import { Command } from "@langchain/langgraph";
 import { MemorySaver as LangGraphMemorySaver } from "@langchain/langgraph-checkpoint";
 import { Annotation, END, MemorySaver, START, StateGraph } from "../../../src/runtime";
@@ -56,7 +57,25 @@ describe("FileSaver under real graphs", function () {
     assert.deepStrictEqual(await observeLangGraph(fileApp), await observeLangGraph(memoryApp), "history after the replay");
   });
 
-  it("gives our engine the same history on FileSaver as on MemorySaver", async () => {
+  it("stores a message a node wrote once, in that step's writes, and reads it back in every checkpoint", async () => {
+    const Chat = Annotation.Root({ messages: Annotation<Array<{ text: string }>>({ reducer: (a, b) => a.concat(b), default: () => [] }) });
+    const saver = new FileSaver(directory);
+    const app = new StateGraph(Chat)
+      .addNode("say", (s) => ({ messages: [{ text: `unique-${s.messages.length}-${"z".repeat(50)}` }] }))
+      .addEdge(START, "say")
+      .addConditionalEdges("say", (s) => (s.messages.length >= 12 ? END : "say"))
+      .compile({ checkpointer: saver });
+    await app.invoke({ messages: [] }, thread);
+    const log = fs.readFileSync(saver.threadFile("post"), "utf8");
+    for (let i = 0; i < 12; i++) assert.strictEqual(log.split(`unique-${i}-`).length - 1, 1, `message ${i} is in the log once`);
+    const valuesOf = async (graph: typeof app) => (await collect(graph.getStateHistory(thread))).map((s) => s.values);
+    const reader = new StateGraph(Chat).addNode("say", () => ({})).addEdge(START, "say").compile({ checkpointer: new FileSaver(directory) });
+    const reread = await valuesOf(reader);
+    assert.deepStrictEqual(reread, await valuesOf(app));
+    assert.strictEqual(reread[0].messages.length, 12);
+  });
+
+  it("gives our engine the same history on FileSaver as on MemorySaver, edits and time travel included", async () => {
     const State = Annotation.Root({ n: Annotation<number>(), log: Annotation<string[]>({ reducer: (a, b) => a.concat(b), default: () => [] }) });
     const build = (checkpointer: CheckpointSaver) =>
       new StateGraph(State)
@@ -69,12 +88,17 @@ describe("FileSaver under real graphs", function () {
       await app.invoke({ n: 0 }, thread);
       await app.updateState(thread, { n: 10 });
       await app.invoke(null, thread);
+      // Time travel: edit a past checkpoint (a fork beside the old line) and run on from the edit.
+      const past = (await collect(app.getStateHistory(thread))).find((s) => s.metadata?.step === 2)!;
+      const fork = await app.updateState(past.config, { n: 3, log: ["edited"] });
+      await app.invoke(null, fork);
       const history = await collect(app.getStateHistory(thread));
       return history.map((s) => ({ values: s.values, next: s.next, step: s.metadata?.step, source: s.metadata?.source, writes: s.tasks.map((t) => t.result) }));
     };
     const onFile = await observe(new FileSaver(directory));
     assert.deepStrictEqual(onFile, await observe(new MemorySaver()));
-    assert.deepStrictEqual(onFile[0].values, { n: 10, log: ["n=1", "n=2", "n=3", "n=4", "n=5"] });
+    assert.deepStrictEqual(onFile[0].values, { n: 5, log: ["n=1", "n=2", "edited", "n=4", "n=5"] });
+    assert.ok(onFile.some((s) => s.source === "update" && s.values.n === 10), "the first line of history is still there");
   });
 });
 

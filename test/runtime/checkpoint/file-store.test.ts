@@ -25,6 +25,7 @@ describe("FileSaver files", () => {
   it("maps any thread id to its own file inside the directory", async () => {
     const ids = ["../x", "a/b", "..\\..\\win", "/etc/passwd", "x".repeat(5000), "日本語 🙂", "__proto__", "constructor", "A", "a", "", "\ud800", "\udc00", "con", ".hidden"];
     for (const id of ids) await saver.put(threadConfig(id), makeCheckpoint({ owner: id }, { owner: 1 }), { source: "input", step: -1, parents: {} }, { owner: 1 });
+    await saver.close();
     const files = fs.readdirSync(path.join(directory, "threads"));
     assert.strictEqual(files.length, ids.length, "one file per id");
     assert.deepStrictEqual(fs.readdirSync(directory).sort(), ["locks", "registry.json", "threads"], "nothing outside the directory's own folders");
@@ -52,8 +53,8 @@ describe("FileSaver files", () => {
   });
 
   it("reports a damaged record with the file and byte offset, and leaves the file as it was", async () => {
-    await putChatSteps(saver, "t", 4);
-    const file = saver.threadFile("t");
+    await putChatSteps(saver, "t-日本🙂", 4); // multi-byte characters before the damage: offsets count bytes
+    const file = saver.threadFile("t-日本🙂");
     const lines = fs.readFileSync(file, "utf8").split("\n");
     const offset = Buffer.byteLength(lines.slice(0, 3).join("\n") + "\n");
     lines[3] = lines[3].replace('"type":"checkpoint"', '"type":"checkpoint",oops');
@@ -67,11 +68,27 @@ describe("FileSaver files", () => {
       assert.ok(error.message.includes(file) && error.message.includes(`at byte ${offset}`), error.message);
       return true;
     };
-    await assert.rejects(fresh.getTuple(threadConfig("t")), expected);
-    await assert.rejects(collect(fresh.list(threadConfig("t"))), expected);
-    await assert.rejects(putChatSteps(fresh, "t", 1), expected, "no write goes after damage");
+    await assert.rejects(fresh.getTuple(threadConfig("t-日本🙂")), expected);
+    await assert.rejects(collect(fresh.list(threadConfig("t-日本🙂"))), expected);
+    await assert.rejects(putChatSteps(fresh, "t-日本🙂", 1), expected, "no write goes after damage");
     assert.ok(fs.readFileSync(file).equals(damaged), "the file is byte for byte as it was");
     await fresh.close();
+  });
+
+  it("lets two savers of one process take turns on a thread, deletion included", async () => {
+    const other = new FileSaver(directory);
+    let last = await putChatSteps(saver, "t", 2);
+    for (let turn = 0; turn < 4; turn++) {
+      const writer = turn % 2 === 0 ? other : saver;
+      last = await putChatSteps(writer, "t", 1, await writer.getTuple(last));
+    }
+    const steps = async (reader: FileSaver) => (await collect(reader.list(threadConfig("t")))).map((t) => t.metadata?.step);
+    assert.deepStrictEqual(await steps(new FileSaver(directory)), [5, 4, 3, 2, 1, 0]);
+    assert.deepStrictEqual(await steps(saver), [5, 4, 3, 2, 1, 0]);
+    await other.deleteThread("t");
+    await putChatSteps(saver, "t", 1);
+    assert.deepStrictEqual(await steps(new FileSaver(directory)), [0], "the write after the deletion went to the new file");
+    await other.close();
   });
 
   it("refuses a log that belongs to another thread", async () => {

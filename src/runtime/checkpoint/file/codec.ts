@@ -37,6 +37,8 @@ export class UnstorableValueError extends Error {
 }
 
 const TAG = "$type";
+/** Tags handled outside the type list: plain-data forms, and log-level references (log.ts WriteRef). */
+const RESERVED = ["undefined", "number", "bigint", "Object", "NullPrototypeObject", "write"];
 const ERROR_CLASSES: ErrorConstructor[] = [Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
 
 interface Tagged {
@@ -91,7 +93,7 @@ export class Codec {
   constructor(userTypes: StorableType[] = []) {
     this.types = [...userTypes, ...BUILT_IN];
     for (const type of this.types) {
-      if (this.byName.has(type.name)) throw new Error(`FileSaver option types: the tag "${type.name}" is used twice.`);
+      if (this.byName.has(type.name) || RESERVED.includes(type.name)) throw new Error(`FileSaver option types: the tag "${type.name}" is taken.`);
       this.byName.set(type.name, type);
     }
   }

@@ -4,7 +4,7 @@
  * held too long by another process).
  */
 export { FileSaver } from "./saver";
-export type { FileSaverOptions, ThreadInfo } from "./saver";
+export type { FileSaverOptions, FsyncMode, ThreadInfo } from "./saver";
 export { UnstorableValueError } from "./codec";
 export type { StorableType } from "./codec";
 export { CorruptLogError } from "./log";

@@ -23,7 +23,7 @@ export interface LockTiming {
   maxHoldMs: number;
 }
 
-export const DEFAULT_LOCK_TIMING: LockTiming = { timeoutMs: 15_000, lingerMs: 100, maxHoldMs: 500 };
+export const DEFAULT_LOCK_TIMING: LockTiming = { timeoutMs: 15_000, lingerMs: 100, maxHoldMs: 2_000 };
 
 interface Holder {
   pid: number;
@@ -39,7 +39,10 @@ interface Slot {
   inUse: boolean;
   waiters: Array<() => void>;
   lingerTimer?: NodeJS.Timeout;
+  lastUsed: number;
   cooldownUntil: number;
+  /** Who in this process wrote last while the lock file has been held without a break. */
+  lastWriter?: object;
 }
 
 const slots = new Map<string, Slot>();
@@ -69,7 +72,7 @@ export class FileLock {
   ) {
     const key = path.resolve(file);
     let slot = slots.get(key);
-    if (!slot) slots.set(key, (slot = { fileHeld: false, heldSince: 0, inUse: false, waiters: [], cooldownUntil: 0 }));
+    if (!slot) slots.set(key, (slot = { fileHeld: false, heldSince: 0, inUse: false, waiters: [], lastUsed: 0, cooldownUntil: 0 }));
     this.slot = slot;
     installExitHook();
   }
@@ -79,8 +82,7 @@ export class FileLock {
     const slot = this.slot;
     if (slot.inUse) return false;
     if (slot.fileHeld) {
-      clearTimeout(slot.lingerTimer);
-      slot.inUse = true;
+      slot.inUse = true; // the linger timer, if armed, sees it in use and leaves the file
       return true;
     }
     if (Date.now() < slot.cooldownUntil) return false;
@@ -109,13 +111,12 @@ export class FileLock {
   release(): void {
     const slot = this.slot;
     slot.inUse = false;
-    if (slot.fileHeld && Date.now() - slot.heldSince > this.timing.maxHoldMs) {
+    slot.lastUsed = Date.now();
+    if (slot.fileHeld && slot.lastUsed - slot.heldSince > this.timing.maxHoldMs) {
       this.releaseFile();
-      slot.cooldownUntil = Date.now() + COOLDOWN_MS;
-    } else if (slot.fileHeld) {
-      clearTimeout(slot.lingerTimer);
-      slot.lingerTimer = setTimeout(() => this.releaseFile(), this.timing.lingerMs);
-      slot.lingerTimer.unref();
+      slot.cooldownUntil = slot.lastUsed + COOLDOWN_MS;
+    } else if (slot.fileHeld && !slot.lingerTimer) {
+      this.lingerFor(this.timing.lingerMs);
     }
     slot.waiters.shift()?.();
   }
@@ -124,9 +125,37 @@ export class FileLock {
   releaseFile(): void {
     const slot = this.slot;
     clearTimeout(slot.lingerTimer);
+    slot.lingerTimer = undefined;
     if (slot.inUse || !slot.fileHeld) return;
     slot.fileHeld = false;
+    slot.lastWriter = undefined;
     removeQuietly(this.file);
+  }
+
+  /** Notes that `writer` appended under this lock (see `untouchedSince`). */
+  wroteAs(writer: object): void {
+    this.slot.lastWriter = writer;
+  }
+
+  /**
+   * True when `writer` was the last to write and the lock file has been ours ever since: then no
+   * one else can have changed what the lock guards, and the writer may skip checking.
+   */
+  untouchedSince(writer: object): boolean {
+    return this.slot.fileHeld && this.slot.lastWriter === writer;
+  }
+
+  /** One timer per idle spell, not one per use: it gives the file back once unused for lingerMs. */
+  private lingerFor(ms: number): void {
+    const slot = this.slot;
+    slot.lingerTimer = setTimeout(() => {
+      slot.lingerTimer = undefined;
+      if (slot.inUse) return; // release() arms it again
+      const idle = Date.now() - slot.lastUsed;
+      if (idle >= this.timing.lingerMs) this.releaseFile();
+      else this.lingerFor(this.timing.lingerMs - idle);
+    }, ms);
+    slot.lingerTimer.unref();
   }
 }
 

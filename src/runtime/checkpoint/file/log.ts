@@ -19,6 +19,16 @@ export interface HeaderRecord {
   created_at: string;
 }
 
+/**
+ * A value the parent checkpoint's pending writes already hold (a node wrote it, and the reducer put
+ * that very object in the channel): stored once, in the writes line, and referred to here as
+ * `at: [task id, index of the write in its task, index of the element when the write is a list]`.
+ */
+export interface WriteRef {
+  $type: "write";
+  at: [task: string, index: number, item?: number];
+}
+
 /** A list channel whose parent value's first `keep` items are kept, followed by `add`. */
 export interface ListTail {
   keep: number;
@@ -27,11 +37,13 @@ export interface ListTail {
 
 export interface CheckpointRecord {
   type: "checkpoint";
-  ns: string;
+  /** The checkpoint namespace; absent for the root namespace "". */
+  ns?: string;
   id: string;
   parent?: string;
   ts: string;
-  v: number;
+  /** The checkpoint format version; absent for 4, the current one. */
+  v?: number;
   metadata: unknown;
   /** Channel versions that differ from the parent's (all of them when there is no parent). */
   versions: ChannelVersions;
@@ -51,7 +63,7 @@ export interface CheckpointRecord {
 
 export interface WritesRecord {
   type: "writes";
-  ns: string;
+  ns?: string;
   checkpoint: string;
   task: string;
   path: string;
@@ -93,17 +105,23 @@ export interface ParsedChunk {
 /** The records on the whole lines of `chunk`, which starts at byte `start` of `file`. */
 export function parseLines(file: string, chunk: Buffer, start: number): ParsedChunk {
   const records: PlacedRecord[] = [];
+  // Decode once and walk the text and the bytes side by side: the k-th "\n" of the text is the
+  // k-th newline byte (UTF-8 never uses that byte inside a character), which gives exact offsets.
+  const text = chunk.toString("utf8", 0, chunk.lastIndexOf(10) + 1);
   let lineStart = 0;
+  let charStart = 0;
   for (let newline = chunk.indexOf(10); newline !== -1; newline = chunk.indexOf(10, lineStart)) {
-    const text = chunk.toString("utf8", lineStart, newline);
-    if (text.trim() !== "") {
+    const charEnd = text.indexOf("\n", charStart);
+    const line = text.slice(charStart, charEnd);
+    if (line.trim() !== "") {
       try {
-        records.push({ offset: start + lineStart, length: newline + 1 - lineStart, record: parseRecord(file, start + lineStart, text) });
+        records.push({ offset: start + lineStart, length: newline + 1 - lineStart, record: parseRecord(file, start + lineStart, line) });
       } catch (error) {
         return { records, end: start + lineStart, error: error as CorruptLogError };
       }
     }
     lineStart = newline + 1;
+    charStart = charEnd + 1;
   }
   return { records, end: start + lineStart };
 }
@@ -128,15 +146,19 @@ function recordProblem(record: unknown): string | undefined {
     case "thread":
       return typeof r.thread_id === "string" && typeof r.file_id === "string" ? undefined : "thread record without thread_id/file_id";
     case "checkpoint":
-      if (typeof r.ns !== "string" || typeof r.id !== "string") return "checkpoint record without ns/id";
+      if (!optionalString(r.ns) || typeof r.id !== "string") return "checkpoint record without id";
       if (!isObject(r.versions) || !isObject(r.seen)) return "checkpoint record without versions/seen";
       return undefined;
     case "writes":
-      if (typeof r.ns !== "string" || typeof r.checkpoint !== "string" || typeof r.task !== "string") return "writes record without ns/checkpoint/task";
+      if (!optionalString(r.ns) || typeof r.checkpoint !== "string" || typeof r.task !== "string") return "writes record without checkpoint/task";
       return Array.isArray(r.writes) ? undefined : "writes record without writes";
     default:
       return `unknown record type ${JSON.stringify(r.type)} (written by a newer FileSaver?)`;
   }
+}
+
+function optionalString(value: unknown): boolean {
+  return value === undefined || typeof value === "string";
 }
 
 function isObject(value: unknown): boolean {

@@ -3,8 +3,10 @@
  * record stores the channels named in `newVersions` (LangGraph's contract: the others did not
  * change); a list channel whose parent value is a prefix of the new one (same objects, or same
  * JSON) stores just the items after the prefix, so a chat thread that grew by one message stores
- * that message. Channel versions and `versions_seen` are stored as differences from the parent.
- * Values are encoded here, so a value that cannot be stored fails the call naming its channel.
+ * that message, and if that message is the very object a node wrote in the parent's pending
+ * writes, only a reference to that write (the message is then on disk once). Channel versions and
+ * `versions_seen` are stored as differences from the parent. Values are encoded here, so a value
+ * that cannot be stored fails the call naming its channel.
  */
 import { ChannelVersions, Checkpoint, CheckpointMetadata, PendingWrite } from "../types";
 import { Codec } from "./codec";
@@ -38,11 +40,11 @@ export function checkpointRecord(timeline: Timeline, codec: Codec, put: PutReque
   const seen = difference(parent?.seen, checkpoint.versions_seen ?? {}, sameVersions);
   const record: CheckpointRecord = {
     type: "checkpoint",
-    ns: put.ns,
+    ...(put.ns !== "" ? { ns: put.ns } : {}),
     id: checkpoint.id,
     ...(put.parentId !== undefined ? { parent: put.parentId } : {}),
     ts: checkpoint.ts,
-    v: checkpoint.v,
+    ...(checkpoint.v !== 4 ? { v: checkpoint.v } : {}),
     metadata: codec.encode(put.metadata, "metadata"),
     versions: versions.changed,
     ...(versions.dropped.length > 0 ? { versions_dropped: versions.dropped } : {}),
@@ -61,14 +63,14 @@ export function checkpointRecord(timeline: Timeline, codec: Codec, put: PutReque
     }
     const value = values[channel];
     const base = parent?.channels.get(channel);
-    const keep = isPlainArray(value) && base instanceof ListState ? base.commonPrefix(value, (a, b) => sameJson(codec, a, b)) : 0;
-    if (keep > 0) {
+    const keep = isPlainArray(value) && base instanceof ListState ? base.commonPrefix(value, (a, b) => sameJson(codec, a, b)) : -1;
+    if (keep > 0 || (keep === 0 && (base as ListState).length === 0)) {
       const list = value as unknown[];
-      const add = list.slice(keep).map((item, i) => codec.encode(item, `channel "${channel}"[${keep + i}]`));
+      const add = list.slice(keep).map((item, i) => timeline.writeRef(put.parentId, item) ?? codec.encode(item, `channel "${channel}"[${keep + i}]`));
       setOwn(tail, channel, { keep, add });
       origins.set(channel, list.slice(keep));
     } else {
-      setOwn(set, channel, codec.encode(value, `channel "${channel}"`));
+      setOwn(set, channel, timeline.writeRef(put.parentId, value) ?? codec.encode(value, `channel "${channel}"`));
       if (isPlainArray(value)) origins.set(channel, (value as unknown[]).slice());
     }
   }
@@ -83,7 +85,7 @@ export function checkpointRecord(timeline: Timeline, codec: Codec, put: PutReque
 export function writesRecord(codec: Codec, request: WritesRequest): WritesRecord {
   return {
     type: "writes",
-    ns: request.ns,
+    ...(request.ns !== "" ? { ns: request.ns } : {}),
     checkpoint: request.checkpointId,
     task: request.taskId,
     path: request.taskPath,

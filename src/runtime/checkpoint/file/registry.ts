@@ -48,7 +48,7 @@ export class Registry {
   private readonly pending = new Map<string, Patch>();
   private timer?: NodeJS.Timeout;
   private lastWrite = 0;
-  private cached?: { mtimeMs: number; data: RegistryData };
+  private cached?: { version: string; data: RegistryData };
 
   constructor(
     private readonly layout: StoreLayout,
@@ -61,21 +61,22 @@ export class Registry {
 
   /** The registry as on disk now (read again only when the file changed). */
   read(): RegistryData {
-    let mtimeMs: number;
+    let version: string;
     try {
-      mtimeMs = fs.statSync(this.layout.registry).mtimeMs;
+      const stat = fs.statSync(this.layout.registry);
+      version = `${stat.ino}:${stat.size}:${stat.mtimeMs}`; // each write replaces the file (new inode)
     } catch {
       return emptyRegistry();
     }
-    if (this.cached?.mtimeMs !== mtimeMs) this.cached = { mtimeMs, data: this.load().data };
+    if (this.cached?.version !== version) this.cached = { version, data: this.load().data };
     return this.cached.data;
   }
 
   /** Records that a thread's log changed; written soon, gathered with other changes. */
   note(stem: string, patch: Patch): void {
     const before = this.pending.get(stem);
-    if (before?.entry && patch.entry && !patch.deleted && !patch.entry.created_at) {
-      patch = { entry: { ...before.entry, updated_at: patch.entry.updated_at, heads: { ...before.entry.heads, ...patch.entry.heads } } };
+    if (before?.entry && patch.entry && !patch.entry.created_at) {
+      patch = { entry: { ...before.entry, ...patch.entry, heads: { ...before.entry.heads, ...patch.entry.heads } } };
     }
     this.pending.set(stem, patch);
     live.add(this);
@@ -89,7 +90,7 @@ export class Registry {
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 || this.storeIsGone()) return;
     if (!this.lock.tryAcquire()) await this.lock.acquire();
     try {
       this.writePending();
@@ -99,9 +100,8 @@ export class Registry {
   }
 
   /** Sets a thread's name (written at once). */
-  async rename(stem: string, entry: ThreadEntry, name: string | undefined): Promise<void> {
-    const current = this.read().threads[stem];
-    this.note(stem, { entry: { ...(current ?? entry), ...pick(this.pending.get(stem)?.entry), name } });
+  async rename(stem: string, threadId: string, file: string, name: string | undefined): Promise<void> {
+    this.note(stem, { entry: { thread_id: threadId, file, heads: {}, name } });
     await this.flush();
   }
 
@@ -111,7 +111,7 @@ export class Registry {
 
   /** Called at process exit: writes what is pending if the lock is free right now. */
   flushSync(): void {
-    if (this.pending.size === 0 || !this.lock.tryAcquire()) return;
+    if (this.pending.size === 0 || this.storeIsGone() || !this.lock.tryAcquire()) return;
     try {
       this.writePending();
     } catch {
@@ -131,10 +131,17 @@ export class Registry {
     }
     this.pending.clear();
     live.delete(this);
-    fs.mkdirSync(this.layout.directory, { recursive: true });
     db.write();
     this.lastWrite = Date.now();
     this.cached = undefined;
+  }
+
+  /** The directory was removed (with its threads): there is nothing left to index. */
+  private storeIsGone(): boolean {
+    if (fs.existsSync(this.layout.directory)) return false;
+    this.pending.clear();
+    live.delete(this);
+    return true;
   }
 
   private load() {
@@ -172,10 +179,6 @@ function merge(existing: ThreadEntry | undefined, update: ThreadEntry): ThreadEn
   for (const [ns, id] of Object.entries(update.heads)) if (!(heads[ns] >= id)) heads[ns] = id;
   const newer = (a?: string, b?: string) => (a === undefined || (b !== undefined && b > a) ? b : a);
   return { ...existing, ...update, heads, updated_at: newer(existing.updated_at, update.updated_at), name: "name" in update ? update.name : existing.name };
-}
-
-function pick(entry: ThreadEntry | undefined): Partial<ThreadEntry> {
-  return entry ? { heads: entry.heads, updated_at: entry.updated_at } : {};
 }
 
 function emptyRegistry(): RegistryData {

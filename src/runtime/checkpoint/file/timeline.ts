@@ -9,12 +9,14 @@
  * and records read back.
  */
 import { TASKS } from "../../constants";
-import { ChannelVersions, CheckpointMetadata, CheckpointTuple } from "../types";
+import { ChannelVersion, ChannelVersions, CheckpointMetadata, CheckpointTuple, PendingWrite } from "../types";
 import { WriteSet } from "../writes";
 import { matchesFilter, tupleConfig } from "../config";
 import { Codec } from "./codec";
 import { ListState } from "./list-state";
-import { CheckpointRecord, WritesRecord } from "./log";
+import { CheckpointRecord, WriteRef, WritesRecord } from "./log";
+
+const MAX_RECENT_WRITES = 2048;
 
 export interface PlainState {
   kind: "plain";
@@ -40,7 +42,15 @@ export class Timeline {
   readonly ids: string[] = [];
   readonly writes = new Map<string, WriteSet>();
   /** channel -> version -> the state stored for it there (null: stored as having no value). */
-  private readonly stored = new Map<string, Map<string, ChannelState | null>>();
+  private readonly stored = new Map<string, Map<ChannelVersion, ChannelState | null>>();
+  /** checkpoint -> `task\0index` -> value of each ordinary write kept: what a WriteRef points at. */
+  private readonly writeValues = new Map<string, Map<string, unknown>>();
+  /**
+   * The caller's objects in writes to checkpoints that have no child yet, so the child's put can
+   * refer to them. Several, not one: LangGraph saves a step's writes without waiting for the puts,
+   * which queue up behind (hundreds of steps behind, in a fast loop).
+   */
+  private readonly recentWrites = new Map<string, Map<unknown, WriteRef>>();
 
   constructor(private readonly codec: Codec) {}
 
@@ -61,18 +71,18 @@ export class Timeline {
       const state =
         parent && hasOwn(parent.versions, channel) && parent.versions[channel] === version
           ? parent.channels.get(channel)
-          : this.stored.get(channel)?.get(versionKey(version));
+          : this.stored.get(channel)?.get(version);
       if (state) channels.set(channel, state);
     }
     for (const [channel, encoded] of Object.entries(record.set ?? {})) {
-      const value = this.codec.decode(encoded);
+      const value = isWriteRef(encoded) ? copyList(this.resolve(record.parent, encoded)) : this.codec.decode(encoded);
       const given = origins?.get(channel);
       channels.set(channel, Array.isArray(value) ? ListState.of(value, given ?? new Array(value.length)) : { kind: "plain", value });
     }
     for (const [channel, tail] of Object.entries(record.tail ?? {})) {
       const base = parent?.channels.get(channel);
       if (!(base instanceof ListState)) throw new Error(`channel "${channel}" is stored as a change of a list its parent checkpoint does not have`);
-      const add = this.codec.decode(tail.add) as unknown[];
+      const add = tail.add.map((item) => (isWriteRef(item) ? this.resolve(record.parent, item) : this.codec.decode(item)));
       channels.set(channel, base.withTail(tail.keep, add, origins?.get(channel) ?? new Array(add.length)));
     }
     for (const channel of own) {
@@ -81,7 +91,7 @@ export class Timeline {
     const saved: SavedCheckpoint = {
       id: record.id,
       ts: record.ts,
-      v: record.v,
+      v: record.v ?? 4,
       metadata: this.codec.decode(record.metadata) as CheckpointMetadata,
       versions,
       seen,
@@ -91,14 +101,52 @@ export class Timeline {
     if (record.extra) saved.extra = this.codec.decode(record.extra) as Record<string, unknown>;
     if (!this.byId.has(record.id)) insertSorted(this.ids, record.id);
     this.byId.set(record.id, saved);
+    if (record.parent !== undefined) this.recentWrites.delete(record.parent); // its child is saved: done
   }
 
-  /** Applies a writes record (values decoded in place); returns how many writes were new. */
-  applyWrites(record: WritesRecord): number {
+  /**
+   * Applies a writes record (values decoded in place); returns how many writes were new. `given`
+   * are the caller's writes when the record was just made from them (see `writeRef`).
+   */
+  applyWrites(record: WritesRecord, given?: PendingWrite[]): number {
     let set = this.writes.get(record.checkpoint);
     if (!set) this.writes.set(record.checkpoint, (set = new WriteSet()));
     const writes = record.writes.map(([channel, value]): [string, unknown] => [channel, this.codec.decode(value)]);
-    return set.add(writes, record.task, record.path).length;
+    const kept = set.add(writes, record.task, record.path ?? "");
+    const refs = given ? this.recentRefs(record.checkpoint) : undefined;
+    for (const write of kept) {
+      // Only objects are referred to; interrupts, errors and resumes are not channel values.
+      if (write.index < 0 || typeof write.value !== "object" || write.value === null) continue;
+      let values = this.writeValues.get(record.checkpoint);
+      if (!values) this.writeValues.set(record.checkpoint, (values = new Map()));
+      values.set(`${record.task}\0${write.index}`, write.value);
+      if (refs) noteGiven(refs, given![write.index][1], record.task, write.index);
+    }
+    return kept.length;
+  }
+
+  /** A reference to a write of checkpoint `parentId` that is this very object, if there is one. */
+  writeRef(parentId: string | undefined, value: unknown): WriteRef | undefined {
+    if (typeof value !== "object" || value === null || parentId === undefined) return undefined;
+    return this.recentWrites.get(parentId)?.get(value);
+  }
+
+  private recentRefs(checkpointId: string): Map<unknown, WriteRef> {
+    let refs = this.recentWrites.get(checkpointId);
+    if (!refs) {
+      this.recentWrites.set(checkpointId, (refs = new Map()));
+      if (this.recentWrites.size > MAX_RECENT_WRITES) this.recentWrites.delete(this.recentWrites.keys().next().value!);
+    }
+    return refs;
+  }
+
+  private resolve(parentId: string | undefined, ref: WriteRef): unknown {
+    const [task, index, item] = ref.at;
+    const values = parentId === undefined ? undefined : this.writeValues.get(parentId);
+    const key = `${task}\0${index}`;
+    if (!values?.has(key)) throw new Error(`a value refers to write ${index} of task ${task}, which the parent checkpoint does not have`);
+    const value = values.get(key);
+    return item === undefined ? value : (value as unknown[])[item];
   }
 
   tuple(threadId: string, ns: string, id: string): CheckpointTuple | undefined {
@@ -149,15 +197,30 @@ export class Timeline {
     checkpoint.channel_versions[TASKS] = versions.length > 0 ? versions.reduce((a, b) => (b > a ? b : a)) : 1;
   }
 
-  private remember(channel: string, version: ChannelVersions[string], state: ChannelState | null): void {
+  private remember(channel: string, version: ChannelVersion, state: ChannelState | null): void {
     let byVersion = this.stored.get(channel);
     if (!byVersion) this.stored.set(channel, (byVersion = new Map()));
-    byVersion.set(versionKey(version), state);
+    byVersion.set(version, state); // a Map keeps 1 and "1" apart, as versions must be
   }
 }
 
-function versionKey(version: ChannelVersions[string]): string {
-  return `${typeof version}:${version}`;
+/** Remembers a written object (and the items of a written list) as the write they came in. */
+function noteGiven(refs: Map<unknown, WriteRef>, value: unknown, task: string, index: number): void {
+  if (typeof value !== "object" || value === null) return;
+  if (!refs.has(value)) refs.set(value, { $type: "write", at: [task, index] });
+  if (!Array.isArray(value)) return;
+  value.forEach((item, i) => {
+    if (typeof item === "object" && item !== null && !refs.has(item)) refs.set(item, { $type: "write", at: [task, index, i] });
+  });
+}
+
+function isWriteRef(value: unknown): value is WriteRef {
+  return typeof value === "object" && value !== null && (value as WriteRef).$type === "write" && Array.isArray((value as WriteRef).at);
+}
+
+/** A list taken from a write becomes a channel's own backing array (which grows): copy it. */
+function copyList(value: unknown): unknown {
+  return Array.isArray(value) ? value.slice() : value;
 }
 
 /** The parent's map with the record's changes: a fresh object, so records never share one. */

@@ -1,0 +1,74 @@
+/**
+ * Reads a checkpoint store (`.langgraph/` in the workspace, or a session's `checkpointDir`) while
+ * no debug session is running, for the Checkpoints view: its threads, newest first, and a thread's
+ * checkpoint history in the shape the adapter's `history` request gives. It only reads (FileSaver's
+ * list and listThreads take no locks and write nothing), so it is safe next to a running graph.
+ * Without the graph it cannot know which nodes run next, so `next` is left empty and the view says
+ * so. Who wrote a checkpoint comes from the metadata's `writes` when present, else from the nodes
+ * whose seen channel versions moved since the parent checkpoint.
+ */
+import * as fs from "node:fs";
+import type { CheckpointSourceView, HistoryEntry } from "../protocol/debug";
+import { FileSaver } from "../runtime/checkpoint/file";
+import type { CheckpointTuple } from "../runtime/checkpoint/types";
+
+export interface StoredThread {
+  threadId: string;
+  name?: string;
+  updatedAt?: string;
+}
+
+/** The threads in `checkpointDir`, most recently written first; none when the folder does not exist. */
+export async function listStoredThreads(checkpointDir: string): Promise<StoredThread[]> {
+  if (!fs.existsSync(checkpointDir)) return [];
+  const saver = new FileSaver(checkpointDir);
+  try {
+    const threads = await saver.listThreads();
+    return threads
+      .map((thread) => ({ threadId: thread.threadId, ...(thread.name ? { name: thread.name } : {}), ...(thread.updatedAt ? { updatedAt: thread.updatedAt } : {}) }))
+      .sort((a, b) => (b.updatedAt ?? "").localeCompare(a.updatedAt ?? "") || a.threadId.localeCompare(b.threadId));
+  } finally {
+    await saver.close();
+  }
+}
+
+/** The root graph's checkpoints of one thread, newest first, linked by `parentId`. */
+export async function readStoredHistory(checkpointDir: string, threadId: string): Promise<HistoryEntry[]> {
+  if (!fs.existsSync(checkpointDir)) return [];
+  const saver = new FileSaver(checkpointDir);
+  try {
+    const tuples: CheckpointTuple[] = [];
+    for await (const tuple of saver.list({ configurable: { thread_id: threadId, checkpoint_ns: "" } })) tuples.push(tuple);
+    const byId = new Map(tuples.map((tuple) => [tuple.checkpoint.id, tuple]));
+    return tuples.map((tuple) => historyEntry(tuple, byId));
+  } finally {
+    await saver.close();
+  }
+}
+
+function historyEntry(tuple: CheckpointTuple, byId: Map<string, CheckpointTuple>): HistoryEntry {
+  const parentId = tuple.parentConfig?.configurable?.checkpoint_id;
+  const source = (tuple.metadata?.source ?? "loop") as CheckpointSourceView;
+  return {
+    checkpointId: tuple.checkpoint.id,
+    ...(parentId ? { parentId } : {}),
+    step: tuple.metadata?.step ?? 0,
+    source,
+    writtenBy: writers(tuple, parentId ? byId.get(parentId) : undefined),
+    next: [],
+    createdAt: tuple.checkpoint.ts,
+  };
+}
+
+function writers(tuple: CheckpointTuple, parent: CheckpointTuple | undefined): string[] {
+  const source = tuple.metadata?.source ?? "loop";
+  const writes = tuple.metadata?.writes;
+  if (writes && typeof writes === "object") return Object.keys(writes);
+  if (source === "fork") return [];
+  const before = parent?.checkpoint.versions_seen ?? {};
+  const moved = Object.entries(tuple.checkpoint.versions_seen)
+    .filter(([node, seen]) => node !== "__interrupt__" && JSON.stringify(seen) !== JSON.stringify(before[node] ?? {}))
+    .map(([node]) => node);
+  if (moved.length > 0) return moved;
+  return source === "input" ? ["__input__"] : [source];
+}

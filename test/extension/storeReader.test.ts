@@ -1,0 +1,82 @@
+/**
+ * The Checkpoints view reads a real store while no session runs: threads written by real runs of
+ * an example graph through FileSaver, newest first, and a thread's history with a fork, which the
+ * tree then shows as a branch. Reading writes nothing to the store.
+ */
+import { strict as assert } from "node:assert";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { StateGraph } from "../../src/runtime";
+import { FileSaver } from "../../src/runtime/checkpoint/file";
+import { checkpointTree } from "../../src/extension/checkpointTree";
+import { listStoredThreads, readStoredHistory } from "../../src/extension/storeReader";
+import { loadExample } from "./helpers/examples";
+
+function filesOf(dir: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const full = path.join(at, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[path.relative(dir, full)] = statSync(full).mtimeMs;
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe("reading the checkpoint store without a session", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), "langgraph-store-reader-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function runTrips(): Promise<void> {
+    const { graph } = loadExample<{ graph: { builder: StateGraph<never> } }>("edit-and-resume.ts");
+    const saver = new FileSaver(dir, { fsync: false });
+    const app = graph.builder.compile({ checkpointer: saver, interruptAfter: ["agent"] });
+    const first = { configurable: { thread_id: "trip-1" } };
+    await app.invoke({ request: "trip to Porto" } as never, first);
+    await app.invoke(null, first);
+    // Time travel: back to the pause after `agent`, edit the plan there, and run the new branch.
+    const history = [];
+    for await (const snapshot of app.getStateHistory(first)) history.push(snapshot);
+    const pause = history.find((snapshot) => snapshot.next.includes("execute") && snapshot.metadata?.step === 1)!;
+    const forked = await app.updateState(pause.config, { plan: ["walk"] } as never, "agent");
+    await app.invoke(null, forked);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await app.invoke({ request: "trip to Rome" } as never, { configurable: { thread_id: "trip-2" } });
+    await saver.close();
+  }
+
+  it("lists the threads, most recently written first; a missing store has none", async () => {
+    await runTrips();
+    const threads = await listStoredThreads(dir);
+    assert.deepEqual(threads.map((thread) => thread.threadId), ["trip-2", "trip-1"]);
+    assert.ok(threads.every((thread) => typeof thread.updatedAt === "string"));
+    assert.deepEqual(await listStoredThreads(path.join(dir, "nothing-here")), []);
+  });
+
+  it("reads a thread's history with who wrote each checkpoint, and the tree shows the fork", async () => {
+    await runTrips();
+    const entries = await readStoredHistory(dir, "trip-1");
+    const byWriter = entries.map((entry) => `${entry.step}:${entry.source}:${entry.writtenBy.join("+")}`).reverse();
+    assert.deepEqual(byWriter.slice(0, 3), ["-1:input:__input__", "0:loop:__start__", "1:loop:agent"]);
+    assert.ok(byWriter.includes("2:update:agent"), `the edit is written as agent: ${byWriter.join(", ")}`);
+
+    const tree = checkpointTree(entries, { showNext: false });
+    const forkPoint = tree.find((node) => node.branches.length > 0);
+    assert.ok(forkPoint, "one checkpoint has a branch");
+    assert.equal(forkPoint.entry.step, 1, "the thread forked at the pause after agent");
+    assert.equal(tree[0].label, "3 execute", "the newest line (the walk) is the main one");
+    assert.deepEqual(forkPoint.branches[0].items.map((node) => node.label), ["4 execute", "3 execute", "2 execute"]);
+  });
+
+  it("reads without writing anything to the store", async () => {
+    await runTrips();
+    const before = filesOf(dir);
+    await listStoredThreads(dir);
+    await readStoredHistory(dir, "trip-1");
+    assert.deepEqual(filesOf(dir), before);
+  });
+});

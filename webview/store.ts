@@ -1,0 +1,64 @@
+/**
+ * Everything the panel knows, in one place: the graph, the last stop (`graphState`), the history,
+ * threads, node breakpoints, the session status, and the checkpoint the person is viewing. Host
+ * messages write here; each view subscribes to the topics it draws, so a `graphState` repaints
+ * highlights, the state tree and the banner but never lays the graph out again.
+ */
+import type { GraphStateEvent, GraphView, HistoryEntry, NodeBreakpoints, SnapshotView } from "../src/protocol/debug";
+import type { SessionStatus, ThreadSummary } from "../src/protocol/panel";
+
+export interface PanelData {
+  graph?: GraphView;
+  title?: string;
+  state?: GraphStateEvent;
+  /** From the host, when it knows which node `updateState` would act as. */
+  defaultAsNode?: string;
+  history?: { threadId: string; entries: HistoryEntry[] };
+  threads?: { threads: ThreadSummary[]; current: string };
+  breakpoints: NodeBreakpoints;
+  session: { status: SessionStatus; message?: string };
+  /** The checkpoint on screen: the stop's, or one picked in the timeline. */
+  viewed?: SnapshotView;
+}
+
+export type Topic = "graph" | "state" | "history" | "threads" | "breakpoints" | "session" | "viewed";
+
+type Listener = () => void;
+
+export class Store {
+  readonly data: PanelData = { breakpoints: { before: [], after: [] }, session: { status: "none" } };
+  private readonly listeners = new Map<Topic, Listener[]>();
+
+  on(topics: Topic[], listener: Listener): void {
+    for (const topic of topics) this.listeners.set(topic, [...(this.listeners.get(topic) ?? []), listener]);
+  }
+
+  /** Writes the fields, then calls each listener of the touched topics once. */
+  update(fields: Partial<PanelData>, topics: Topic[]): void {
+    Object.assign(this.data, fields);
+    const called = new Set<Listener>();
+    for (const topic of topics) {
+      for (const listener of this.listeners.get(topic) ?? []) {
+        if (called.has(listener)) continue;
+        called.add(listener);
+        listener();
+      }
+    }
+  }
+
+  /** The snapshot on screen. */
+  get snapshot(): SnapshotView | undefined {
+    return this.data.viewed ?? this.data.state?.snapshot;
+  }
+
+  /** True when the viewed checkpoint is the thread's head (the past is for viewing and forking). */
+  get atHead(): boolean {
+    const { state } = this.data;
+    const snapshot = this.snapshot;
+    return !state || !snapshot || snapshot.checkpointId === state.headCheckpointId;
+  }
+
+  nodeIds(): string[] {
+    return this.data.graph?.nodes.map((node) => node.id) ?? [];
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Questions the panel asks of a thread's checkpoint history: the chain of checkpoints that led to
+ * one (root first), and which node `updateState` would act as by default there. LangGraph infers
+ * that node as the one that finished last (from `versions_seen`); the history's `writtenBy` tells
+ * the same story, so the panel can show the default even when the host does not send it.
+ */
+import type { HistoryEntry } from "../../src/protocol/debug";
+import { START } from "../graph/scene";
+
+/** Root first, ending at `checkpointId`; empty when the id is not in the history. */
+export function ancestry(entries: readonly HistoryEntry[], checkpointId: string): HistoryEntry[] {
+  const byId = new Map(entries.map((entry) => [entry.checkpointId, entry]));
+  const chain: HistoryEntry[] = [];
+  const seen = new Set<string>();
+  let current = byId.get(checkpointId);
+  while (current && !seen.has(current.checkpointId)) {
+    seen.add(current.checkpointId);
+    chain.push(current);
+    current = current.parentId ? byId.get(current.parentId) : undefined;
+  }
+  return chain.reverse();
+}
+
+/** The graph nodes that wrote a checkpoint; an input checkpoint counts as written by `__start__`. */
+export function writersOf(entry: HistoryEntry, nodeIds: ReadonlySet<string>): string[] {
+  if (entry.source === "input") return nodeIds.has(START) ? [START] : [];
+  return entry.writtenBy.filter((name) => nodeIds.has(name));
+}
+
+export type DefaultAsNode = { node: string } | { ambiguous: string[] } | { unknown: true };
+
+/** What the engine would choose for `updateState` without `asNode` at the end of `chain`. */
+export function defaultAsNode(chain: readonly HistoryEntry[], nodeIds: ReadonlySet<string>): DefaultAsNode {
+  for (let index = chain.length - 1; index >= 0; index--) {
+    const writers = writersOf(chain[index], nodeIds);
+    if (writers.length === 1) return { node: writers[0] };
+    if (writers.length > 1) return { ambiguous: writers };
+  }
+  return nodeIds.has(START) ? { node: START } : { unknown: true };
+}
