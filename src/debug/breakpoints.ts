@@ -3,13 +3,16 @@
  * (`interruptBefore`, `interruptAfter`). Source breakpoints sit on `addNode` lines (set inside a
  * call, they move to its first line; elsewhere they stay unverified and say why); function
  * breakpoints name nodes (`tools`, `before:tools`, `after:agent`, `*`); the graph panel sets its
- * own node list. Exception filters say whether `interrupt()` calls and node errors stop the run.
- * The lists are given again on every run, so breakpoints persist across resumes.
+ * own node list. A node inside a subgraph is named by its path (`research/search`): an `addNode`
+ * line of the subgraph's builder maps to it, as to every path where that subgraph is used.
+ * Exception filters say whether `interrupt()` calls and node errors stop the run. The lists are
+ * given again on every run, so breakpoints persist across resumes.
  */
 import { readFileSync, realpathSync } from "node:fs";
 import * as path from "node:path";
 import type { GraphView, NodeBreakpoints } from "../protocol/debug";
 import { LineSpan, callSpan } from "./call-extent";
+import { allNodePaths } from "./levels";
 
 export interface BreakpointResult {
   id: number;
@@ -46,15 +49,16 @@ export class BreakpointBook {
   /** Learns where each node's `addNode` call is, once the graph is loaded. */
   setGraph(graph: GraphView): void {
     this.sites.clear();
-    this.nodeNames = graph.nodes.map((node) => node.id).filter((id) => id !== "__start__" && id !== "__end__");
+    const nodes = allNodePaths(graph);
+    this.nodeNames = nodes.map((node) => node.path);
     const texts = new Map<string, string | undefined>();
-    for (const node of graph.nodes) {
+    for (const { path: nodePath, node } of nodes) {
       if (!node.source) continue;
       const file = canonical(node.source.file);
       if (!texts.has(file)) texts.set(file, readText(file));
       const text = texts.get(file);
       const span = text ? callSpan(text, node.source.line, node.source.column) : { first: node.source.line, last: node.source.line };
-      this.sites.set(file, [...(this.sites.get(file) ?? []), { node: node.id, span }]);
+      this.sites.set(file, [...(this.sites.get(file) ?? []), { node: nodePath, span }]);
     }
   }
 
@@ -65,7 +69,9 @@ export class BreakpointBook {
       const id = this.nextId++;
       const site = sites.filter((s) => s.span.first <= line && line <= s.span.last).sort((a, b) => b.span.first - a.span.first)[0];
       if (!site) return { id, verified: false, line, message: this.notANodeLine(sites) };
-      kept.push({ id, node: site.node, when: "before" });
+      // One addNode call of a subgraph used in several places is a node at each of those paths.
+      const paths = sites.filter((s) => s.span.first === site.span.first).map((s) => s.node);
+      kept.push(...paths.map((node) => ({ id, node, when: "before" as const })));
       return { id, verified: true, line: site.span.first };
     });
     this.bySource.set(canonical(file), kept);
@@ -109,7 +115,7 @@ export class BreakpointBook {
   }
 
   private notANodeLine(sites: NodeSite[]): string {
-    const where = sites.map((s) => `${s.node} (line ${s.span.first})`).join(", ");
+    const where = [...new Map(sites.map((s) => [s.span.first, `${s.node} (line ${s.span.first})`])).values()].join(", ");
     const hint = where ? ` Nodes in this file: ${where}.` : " This file has no addNode call of the graph being debugged.";
     return `Not an addNode line: a graph breakpoint pauses before a node, so set it on a line with .addNode(...).${hint}`;
   }

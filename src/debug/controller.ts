@@ -5,10 +5,15 @@
  * next superstep boundary; a node that does not get there is abandoned (async) or, when it holds
  * the runner's event loop, the runner is killed and started again on the saved thread. A runner
  * that dies on its own ends the session with a message. DAP wording lives in the session.
+ * Snapshots are the root graph's with subgraph snapshots nested in them; the level in view is the
+ * snapshot's focus, or the Call Stack frame selected last.
  */
-import type { GraphStateEvent, SnapshotView } from "../protocol/debug";
+import type { GraphStateEvent, LevelView, SnapshotView } from "../protocol/debug";
 import type { ErrorView, LoadResult, RunOutcome, RunParams } from "../protocol/runner";
 import { BreakpointBook } from "./breakpoints";
+import { graphStateEvent } from "./graph-state";
+import { focusLevel, levelOf } from "./levels";
+import { runLists } from "./stepping";
 import type { SessionConfig } from "./launch-config";
 import { RunnerClient, RunnerExitedError } from "./runner-client";
 import { RunMode, StopInfo, abandonedStop, judge, withCompiled } from "./stop-reason";
@@ -42,6 +47,8 @@ export class GraphController {
   running: string[] = [];
   loaded: LoadResult | undefined;
   runner!: RunnerClient;
+  /** The namespace of the Call Stack frame whose variables were asked for last (the panel shows that level). */
+  selectedNs: string | undefined;
   private runSerial = 0;
   private userPaused = false;
   private rearm = false;
@@ -59,8 +66,17 @@ export class GraphController {
     return this.config.threadId;
   }
 
+  /** The view is not the head: another root checkpoint, or another checkpoint of the level in focus. */
   get viewingPast(): boolean {
-    return !!this.view && !!this.head && this.view.checkpointId !== this.head.checkpointId;
+    if (!this.view || !this.head) return false;
+    if (this.view.checkpointId !== this.head.checkpointId) return true;
+    const level = this.viewLevel();
+    return level !== undefined && level.snapshot.checkpointId !== levelOf(this.head, level.checkpointNs)?.snapshot.checkpointId;
+  }
+
+  /** The level of the view in focus: the subgraph (or root) checkpoint a Continue or an edit starts from. */
+  viewLevel(): LevelView | undefined {
+    return this.view ? focusLevel(this.view) : undefined;
   }
 
   /** Starts the runner and loads the graph; throws a worded error when the file cannot be loaded. */
@@ -87,6 +103,8 @@ export class GraphController {
   private async run(extra: Partial<RunParams>, mode: RunMode): Promise<void> {
     const serial = ++this.runSerial;
     const lists = this.book.effective();
+    // Steps are counted from where the run starts: the checkpoint in view when it forks from the past.
+    const stopLists = runLists(mode, lists, this.loaded?.graph, extra.checkpointId ? this.view : this.head);
     this.status = "running";
     this.userPaused = false;
     this.rearm = false;
@@ -96,8 +114,7 @@ export class GraphController {
     this.sendGraphState();
     const params: RunParams = {
       threadId: this.threadId,
-      interruptBefore: mode === "continue" && !lists.beforeAll ? lists.before : "*",
-      interruptAfter: lists.afterAll ? "*" : lists.after,
+      ...stopLists,
       ...(this.config.recursionLimit ? { recursionLimit: this.config.recursionLimit } : {}),
       ...extra,
     };
@@ -141,6 +158,7 @@ export class GraphController {
   stopAt(snapshot: SnapshotView | null, stop: StopInfo, error?: ErrorView): void {
     this.status = "stopped";
     this.head = this.view = snapshot;
+    this.selectedNs = undefined;
     this.lastStop = stop;
     this.lastError = error;
     this.sendGraphState();
@@ -241,19 +259,8 @@ export class GraphController {
   }
 
   sendGraphState(): void {
-    const snapshot = this.view ?? this.head ?? notStarted(this.threadId);
     this.lastGraphStateAt = performance.now();
-    const stop = this.status === "ended" ? "end" : this.lastStop?.kind ?? (this.status === "waiting" ? "interrupt" : "pause");
-    this.events.graphState({
-      threadId: this.threadId,
-      checkpointId: snapshot.checkpointId,
-      headCheckpointId: this.head?.checkpointId ?? snapshot.checkpointId,
-      stop,
-      running: this.status === "running" ? this.running : [],
-      snapshot,
-      status: this.status,
-      ...(this.lastStop ? { description: this.lastStop.description } : {}),
-    });
+    this.events.graphState(graphStateEvent(this));
   }
 
   /** Ends the session's runner: asked politely, killed if it does not answer. */
@@ -281,7 +288,3 @@ export class GraphController {
   }
 }
 
-/** What the panel is shown before a new thread has its first checkpoint. */
-function notStarted(threadId: string): SnapshotView {
-  return { threadId, checkpointId: "", values: {}, next: [], tasks: [], metadata: { source: "input", step: -1 }, createdAt: "" };
-}

@@ -1,7 +1,8 @@
 /**
  * The custom requests of `src/protocol/debug.ts`, for the graph panel, the Checkpoints view and
  * any DAP client: each name maps to one thread action (or to the breakpoint book for
- * `setNodeBreakpoints`). Unknown names are refused with the list of known ones.
+ * `setNodeBreakpoints`). Requests that address a checkpoint take an optional `checkpointNs` for a
+ * subgraph's. Unknown names are refused with the list of known ones.
  */
 import type { CustomRequestName, CustomRequests } from "../protocol/debug";
 import type { BreakpointBook } from "./breakpoints";
@@ -19,19 +20,19 @@ type Handlers = {
 
 const handlers: Handlers = {
   graph: (_args, { actions }) => actions.graph(),
-  snapshot: (args, { actions }) => actions.snapshot(args?.checkpointId),
-  history: (_args, { actions }) => actions.history(),
+  snapshot: (args, { actions }) => actions.snapshot(args?.checkpointId, args?.checkpointNs),
+  history: (args, { actions }) => actions.history(args?.checkpointNs),
   updateState: (args, { actions }) => actions.updateState(args),
   resume: (args, { actions }) => {
     actions.resume(args ?? {});
     return {};
   },
   replay: async (args, { actions }) => {
-    await actions.replay(required(args?.checkpointId, "checkpointId"));
+    await actions.replay(required(args?.checkpointId, "checkpointId"), args.checkpointNs);
     return {};
   },
   fork: (args, { actions }) => actions.fork({ ...args, checkpointId: required(args?.checkpointId, "checkpointId") }),
-  selectCheckpoint: (args, { actions }) => actions.select(required(args?.checkpointId, "checkpointId")),
+  selectCheckpoint: (args, { actions }) => actions.select(required(args?.checkpointId, "checkpointId"), args.checkpointNs),
   setNodeBreakpoints: (args, { book, session }) => {
     const lists = book.setPanelBreakpoints({ before: args?.before ?? [], after: args?.after ?? [] });
     session.breakpointsChanged();

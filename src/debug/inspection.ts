@@ -1,13 +1,14 @@
 /**
  * The requests that read or write values of a stopped graph: `evaluate` (watch, hover, Debug
  * Console), `setVariable` and `setExpression`. Evaluation runs in the runner, over `state` and
- * `snapshot` of the checkpoint being viewed; objects come back expandable. A Set Value is an edit
- * of the state, written as a checkpoint by the thread actions.
+ * `snapshot` of the checkpoint being viewed, at the level of the frame asked about (a subgraph's
+ * own state for a frame inside it); objects come back expandable. A Set Value is an edit of the
+ * state of the value's level, written as a checkpoint by the thread actions.
  */
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import type { GraphController } from "./controller";
 import type { ThreadActions } from "./thread-actions";
-import { VariableStore, preview } from "./variables";
+import { LevelAddress, VariableStore, preview } from "./variables";
 
 type Getter<T> = () => T | undefined;
 
@@ -18,11 +19,12 @@ export class InspectionHandlers {
     private readonly actions: Getter<ThreadActions>,
   ) {}
 
-  async evaluate(args: DebugProtocol.EvaluateArguments): Promise<DebugProtocol.EvaluateResponse["body"]> {
+  /** Evaluates over the state of the level `at` (the frame's), else of the level in focus. */
+  async evaluate(args: DebugProtocol.EvaluateArguments, at?: LevelAddress): Promise<DebugProtocol.EvaluateResponse["body"]> {
     const actions = this.require();
     let result;
     try {
-      result = await actions.evaluate(args.expression);
+      result = await actions.evaluate(args.expression, at);
     } catch (error) {
       throw new Error(args.context === "hover" ? "" : (error as Error).message);
     }
@@ -36,11 +38,12 @@ export class InspectionHandlers {
     if (!handle) throw new Error("That value is no longer shown: the graph moved on.");
     if (handle.scope !== "State") throw new Error(`Only the State can be edited; ${handle.scope} is read-only.`);
     const key = Array.isArray(handle.value) ? Number(args.name) : args.name;
-    return this.setPath([...handle.path, key], args.value);
+    return this.setPath([...handle.path, key], args.value, handle.level);
   }
 
-  async setPath(path: Array<string | number>, text: string): Promise<{ value: string; variablesReference: number }> {
-    const value = await this.require().editValue(path, text);
+  /** Sets a value inside the state of the level `at` (a subgraph's, for a frame inside it), else of the root. */
+  async setPath(path: Array<string | number>, text: string, at?: LevelAddress): Promise<{ value: string; variablesReference: number }> {
+    const value = await this.require().editValue(path, text, at);
     return { value: preview(value), variablesReference: this.variables.handleFor(value) };
   }
 

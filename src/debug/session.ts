@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { BreakpointBook, EXCEPTION_FILTERS } from "./breakpoints";
 import { GraphController } from "./controller";
 import { handleCustomRequest } from "./custom-requests";
-import { stackFrames } from "./frames";
+import { frameAt, frameContextOf, stackFrames } from "./frames";
 import { AttachArguments, LaunchArguments, SessionConfig, resolveConfig } from "./launch-config";
 import { preview as oneLine } from "./stop-reason";
 import { THREAD_ID, dapEvents } from "./dap-events";
@@ -137,18 +137,27 @@ export class LangGraphDebugSession extends DebugSession {
   }
 
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
-    const c = this.controller;
-    const frames = c
-      ? stackFrames({ snapshot: c.view, graph: c.loaded?.graph, program: c.config.program, graphName: c.loaded?.exportName ?? "graph", past: c.viewingPast, error: c.lastError })
-      : [];
+    const frames = this.controller ? stackFrames(frameContextOf(this.controller)) : [];
     const start = args.startFrame ?? 0;
     response.body = { stackFrames: frames.slice(start, args.levels ? start + args.levels : undefined), totalFrames: frames.length };
     this.sendResponse(response);
   }
 
-  protected override scopesRequest(response: DebugProtocol.ScopesResponse): void {
-    response.body = { scopes: this.variables.scopes(this.controller?.view ?? null) };
+  /** The scopes of a frame show the state of its level: a frame inside a subgraph shows the subgraph's own state. */
+  protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
+    const c = this.controller;
+    const level = this.frameLevel(args.frameId);
+    response.body = { scopes: level && c?.view ? this.variables.scopes(level.snapshot, { checkpointNs: level.checkpointNs, checkpointId: level.snapshot.checkpointId }) : [] };
     this.sendResponse(response);
+    if (!c || !level || c.status === "running") return;
+    const shown = c.selectedNs ?? c.view?.focusNs ?? "";
+    c.selectedNs = level.checkpointNs; // the panel follows the frame the person looks at
+    if (shown !== level.checkpointNs) c.sendGraphState();
+  }
+
+  private frameLevel(frameId: number | undefined) {
+    const context = this.controller && frameContextOf(this.controller);
+    return context?.snapshot ? frameAt(context, frameId).level : undefined;
   }
 
   protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
@@ -169,7 +178,8 @@ export class LangGraphDebugSession extends DebugSession {
   }
 
   protected override async evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): Promise<void> {
-    await this.answer(response, () => this.inspection.evaluate(args));
+    const level = args.frameId ? this.frameLevel(args.frameId) : undefined;
+    await this.answer(response, () => this.inspection.evaluate(args, level && { checkpointNs: level.checkpointNs, checkpointId: level.snapshot.checkpointId }));
   }
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
@@ -196,11 +206,11 @@ export class LangGraphDebugSession extends DebugSession {
   }
 
   protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
-    this.act(response, () => this.actions!.go("step"));
+    this.act(response, () => this.actions!.go("stepIn"));
   }
 
   protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void {
-    this.act(response, () => this.actions!.go("continue"));
+    this.act(response, () => this.actions!.go("stepOut"));
   }
 
   protected override async pauseRequest(response: DebugProtocol.PauseResponse): Promise<void> {
@@ -216,10 +226,11 @@ export class LangGraphDebugSession extends DebugSession {
     await this.answer(response, () => this.actions!.reverseContinue());
   }
 
-  protected override async restartFrameRequest(response: DebugProtocol.RestartFrameResponse): Promise<void> {
-    const checkpointId = this.controller?.view?.checkpointId;
-    if (!checkpointId) return this.fail(response, 2003, "There is no checkpoint to replay from yet.");
-    await this.answer(response, () => this.actions!.replay(checkpointId));
+  /** Replays from the checkpoint of the frame's level: a frame inside a subgraph replays from inside it. */
+  protected override async restartFrameRequest(response: DebugProtocol.RestartFrameResponse, args: DebugProtocol.RestartFrameArguments): Promise<void> {
+    const level = this.frameLevel(args.frameId);
+    if (!level?.snapshot.checkpointId) return this.fail(response, 2003, "There is no checkpoint to replay from yet.");
+    await this.answer(response, () => this.actions!.replay(level.snapshot.checkpointId, level.checkpointNs));
   }
 
   protected override async terminateRequest(response: DebugProtocol.TerminateResponse): Promise<void> {

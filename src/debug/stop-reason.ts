@@ -3,11 +3,14 @@
  * after agent`, `interrupt() in review: {...}`, `Error in boom: ...`. A run outcome from the runner,
  * the way the run was started (continue, one step, to the entry) and the breakpoints it ran with
  * give the DAP stop reason, the words, and the panel's `StopKind`; or say that the run ended.
+ * Inside a subgraph, nodes are named by path (`Paused before research/summarize`).
  */
 import type { InterruptView, SnapshotView, StopKind } from "../protocol/debug";
 import type { ErrorView, LoadResult, RunOutcome } from "../protocol/runner";
+import { pendingPaths, waitingPaths } from "./levels";
 
-export type RunMode = "continue" | "step" | "entry";
+/** How a run was started: to the next breakpoint, one step (over, into or out of a subgraph), or to its first node. */
+export type RunMode = "continue" | "step" | "stepIn" | "stepOut" | "entry";
 
 export interface StopInfo {
   /** The DAP `stopped` reason. */
@@ -38,13 +41,13 @@ export function judge(outcome: RunOutcome, context: StopContext): Verdict {
   if (outcome.status === "error") return judgeError(outcome, context);
   if (outcome.interrupts.length > 0) return judgeInterrupt(outcome.interrupts, snapshot, context);
   if (!outcome.interrupted) return { end: endWords(snapshot) };
-  const next = snapshot?.next ?? [];
+  const next = snapshot ? pendingPaths(snapshot) : [];
   if (context.mode === "entry") return stop("entry", `Paused before ${list(next)}`, "entry");
   const beforeHit = matching(context.before, next);
   if (beforeHit.length > 0) return stop("breakpoint", `Paused before ${list(beforeHit)}`, "breakpoint-before", context.hitIds(beforeHit, "before"));
   const afterHit = matching(context.after, outcome.lastRan);
   if (afterHit.length > 0) return stop("breakpoint", `Paused after ${list(afterHit)}`, "breakpoint-after", context.hitIds(afterHit, "after"));
-  if (context.mode === "step") return stop("step", stepWords(outcome.lastRan, next), "step");
+  if (context.mode !== "continue") return stop("step", stepWords(outcome.lastRan, next), "step");
   return stop("pause", next.length > 0 ? `Paused before ${list(next)}` : "Paused at the end of the graph", "pause");
 }
 
@@ -64,8 +67,7 @@ function judgeError(outcome: RunOutcome, context: StopContext): Verdict {
 }
 
 function judgeInterrupt(interrupts: InterruptView[], snapshot: SnapshotView | null, context: StopContext): Verdict {
-  const waiting = snapshot?.tasks.filter((task) => task.interrupts.length > 0) ?? [];
-  const node = waiting.map((task) => task.name)[0] ?? "a node";
+  const node = (snapshot ? waitingPaths(snapshot) : [])[0] ?? "a node";
   const more = interrupts.length > 1 ? ` (+${interrupts.length - 1} more)` : "";
   const words = `interrupt() in ${node}: ${preview(interrupts[0].value)}${more}`;
   if (!context.filters.interrupt) return { waiting: words };

@@ -1,17 +1,25 @@
 /**
  * What a person does to a paused graph, on top of the controller: continue or step (forking when
  * the view is in the past, and saying so), answer interrupts, replay, travel back, look at any
- * checkpoint, and edit state. Each edit is a checkpoint written with `updateState`, reported in the
- * Debug Console with the node it was written as, and never resumes the run.
+ * checkpoint, and edit state (through `StateEdits`). All of it works at the level in view: inside
+ * a subgraph, Step Back walks the subgraph's own checkpoints, and Continue or a replay from a
+ * subgraph's past checkpoint goes on from there, not from the subgraph's start.
  */
-import type { CustomRequests, GraphView, HistoryEntry, SnapshotView } from "../protocol/debug";
+import type { CustomRequests, GraphView, LevelView, SnapshotView } from "../protocol/debug";
 import type { EditResult, EvaluateResult } from "../protocol/runner";
 import type { GraphController } from "./controller";
+import { focusLevel, levelOf, pendingPaths } from "./levels";
+import { StateEdits } from "./state-edits";
 import { RunMode, judge } from "./stop-reason";
-import { breakpointBefore, pastWords, shortId } from "./time-travel";
+import { breakpointBefore, pastWords, previousView, shortId } from "./time-travel";
+import type { LevelAddress } from "./variables";
 
 export class ThreadActions {
-  constructor(private readonly controller: GraphController) {}
+  private readonly edits: StateEdits;
+
+  constructor(private readonly controller: GraphController) {
+    this.edits = new StateEdits(controller);
+  }
 
   /**
    * The first move after configuration: attach stops at the thread's head; launch continues an
@@ -42,17 +50,19 @@ export class ThreadActions {
     const outcome = { status: "stopped" as const, snapshot: head, interrupts, interrupted: true, lastRan: [], paused: false, steps: 0 };
     const verdict = judge(outcome, { mode: "entry", before: [], after: [], filters: c.book.filters, hitIds: () => [] });
     if (interrupts.length > 0 && "stop" in verdict) return c.stopAt(head, verdict.stop);
-    const pending = head.next.length > 0 ? `; next: ${head.next.join(", ")}` : "; the graph is at its end";
+    const pending = head.next.length > 0 ? `; next: ${pendingPaths(head).join(", ")}` : "; the graph is at its end";
     c.stopAt(head, { reason: "entry", kind: "entry", description: `${words}${pending}` });
   }
 
-  /** Continue (or one step) from the checkpoint being viewed. */
+  /** Continue (or a step) from the checkpoint being viewed, at its level. */
   go(mode: RunMode): void {
     const c = this.controller;
     this.requireIdle("continue");
-    if (c.viewingPast && c.view) {
-      c.events.output(`Continuing from step ${c.view.metadata.step} (checkpoint ${shortId(c.view.checkpointId)}) forks the thread: a new branch starts there, and the old one stays in its history.\n`, "console");
-      return c.start({ checkpointId: c.view.checkpointId }, mode);
+    const level = c.viewLevel();
+    if (c.viewingPast && level) {
+      const at = level.snapshot;
+      c.events.output(`Continuing from step ${at.metadata.step}${ofLevel(level.path)} (checkpoint ${shortId(at.checkpointId)}) forks the thread: a new branch starts there, and the old one stays in its history.\n`, "console");
+      return c.start(runFrom(at.checkpointId, level.checkpointNs), mode);
     }
     c.start({}, mode);
   }
@@ -64,131 +74,121 @@ export class ThreadActions {
     this.controller.start({ resume }, "continue");
   }
 
-  async replay(checkpointId: string): Promise<void> {
+  /** Runs again from a checkpoint; a subgraph's checkpoint replays from there, not from the subgraph's start. */
+  async replay(checkpointId: string, checkpointNs?: string): Promise<void> {
     this.requireIdle("replay");
-    const snapshot = await this.snapshot(checkpointId);
-    const isHead = snapshot.checkpointId === this.controller.head?.checkpointId;
-    const words = isHead ? "Running again from" : "Replaying from";
-    this.controller.events.output(`${words} step ${snapshot.metadata.step} (checkpoint ${shortId(checkpointId)}).\n`, "console");
-    this.controller.start({ checkpointId }, "continue");
+    const level = checkpointLevel(await this.read({ checkpointId, checkpointNs }), checkpointId);
+    const head = this.controller.head ? levelOf(this.controller.head, level.checkpointNs) : undefined;
+    const words = head?.snapshot.checkpointId === checkpointId ? "Running again from" : "Replaying from";
+    this.controller.events.output(`${words} step ${level.snapshot.metadata.step}${ofLevel(level.path)} (checkpoint ${shortId(checkpointId)}).\n`, "console");
+    this.controller.start(runFrom(checkpointId, level.checkpointNs), "continue");
   }
 
-  /** Step Back: the parent of the checkpoint being viewed. Nothing changes in the thread. */
+  /** Step Back: the checkpoint before the one in view, at its level. Nothing changes in the thread. */
   async stepBack(): Promise<void> {
     const c = this.controller;
     this.requireIdle("step back");
-    const parentId = c.view?.parentCheckpointId;
-    if (!parentId || !c.view) {
-      c.events.stopped({ ...(c.lastStop ?? { kind: "step" }), reason: "step", description: "At the first checkpoint of the thread" });
-      return;
-    }
-    this.travelTo(await this.snapshot(parentId), "step");
+    const level = c.viewLevel();
+    const previous = level ? await previousView((address) => this.read(address), level) : undefined;
+    if (!previous) return this.atFirst();
+    this.travelTo(previous, "step");
   }
 
   async reverseContinue(): Promise<void> {
     const c = this.controller;
     this.requireIdle("reverse continue");
-    if (!c.view) return;
-    const entries = await c.runner.request("history", { threadId: c.threadId });
-    const target = breakpointBefore(entries, c.view.checkpointId, c.book.effective());
-    if (!target) {
-      c.events.stopped({ ...(c.lastStop ?? { kind: "step" }), reason: "step", description: "At the first checkpoint of the thread" });
-      return;
-    }
-    this.travelTo(await this.snapshot(target.checkpointId), "breakpoint");
+    const level = c.viewLevel();
+    if (!level) return;
+    const history = async (checkpointNs: string) => c.runner.request("history", { threadId: c.threadId, ...(checkpointNs ? { checkpointNs } : {}) });
+    const target = await breakpointBefore({ history, read: (address) => this.read(address) }, level, c.book.effective());
+    if (!target) return this.atFirst();
+    this.travelTo(await this.read(target), "breakpoint");
   }
 
-  async select(checkpointId: string): Promise<SnapshotView> {
+  /** Moves the views to a checkpoint (a subgraph's too); answers with that checkpoint's own snapshot. */
+  async select(checkpointId: string, checkpointNs?: string): Promise<SnapshotView> {
     this.requireIdle("select a checkpoint");
-    const snapshot = await this.snapshot(checkpointId);
-    this.controller.view = snapshot;
+    const view = await this.read({ checkpointId, checkpointNs });
+    this.controller.view = view;
+    this.controller.selectedNs = undefined;
     this.controller.events.invalidated();
     this.controller.sendGraphState();
-    return snapshot;
+    return checkpointLevel(view, checkpointId).snapshot;
   }
 
   async graph(): Promise<GraphView> {
     return this.controller.runner.request("graph", {});
   }
 
-  async history(): Promise<{ threadId: string; entries: HistoryEntry[] }> {
+  async history(checkpointNs?: string): Promise<CustomRequests["history"]["body"]> {
     const c = this.controller;
-    return { threadId: c.threadId, entries: await c.runner.request("history", { threadId: c.threadId }) };
+    const entries = await c.runner.request("history", { threadId: c.threadId, ...(checkpointNs ? { checkpointNs } : {}) });
+    return { threadId: c.threadId, entries, ...(checkpointNs ? { checkpointNs } : {}) };
   }
 
-  /** A checkpoint of the thread; without an id, the one in view (what the Variables view shows). */
-  async snapshot(checkpointId?: string): Promise<SnapshotView> {
-    return this.read(checkpointId ?? this.controller.view?.checkpointId);
+  /**
+   * A checkpoint of the thread: without arguments, the root snapshot in view (what the Call Stack
+   * shows); with a namespace, that subgraph's own snapshot (the one in view, or its newest); with
+   * an id, that checkpoint's own snapshot, at whichever level it is.
+   */
+  async snapshot(checkpointId?: string, checkpointNs?: string): Promise<SnapshotView> {
+    const view = this.controller.view;
+    if (!checkpointId && !checkpointNs) {
+      const level = this.controller.viewLevel();
+      return this.read(level ? { checkpointId: level.snapshot.checkpointId, checkpointNs: level.checkpointNs } : {});
+    }
+    if (!checkpointId && checkpointNs) {
+      const inView = view ? levelOf(view, checkpointNs) : undefined;
+      const level = inView ?? levelOf(await this.read({ checkpointNs }), checkpointNs);
+      if (!level) throw new Error(`No subgraph checkpoint in namespace "${checkpointNs}" of thread ${this.controller.threadId}.`);
+      return level.snapshot;
+    }
+    return checkpointLevel(await this.read({ checkpointId, checkpointNs }), checkpointId!).snapshot;
   }
 
-  /** A checkpoint of the thread; without an id, its head. */
-  private async read(checkpointId?: string): Promise<SnapshotView> {
+  /** The root view with the addressed checkpoint nested in it (the head without an address). */
+  private async read(address: { checkpointId?: string; checkpointNs?: string }): Promise<SnapshotView> {
     const c = this.controller;
-    const snapshot = await c.runner.request("getState", { threadId: c.threadId, ...(checkpointId ? { checkpointId } : {}) });
+    const { checkpointId, checkpointNs } = address;
+    const snapshot = await c.runner.request("getState", { threadId: c.threadId, ...(checkpointId ? { checkpointId } : {}), ...(checkpointNs !== undefined ? { checkpointNs } : {}) });
     if (!snapshot) throw new Error(checkpointId ? `No checkpoint ${checkpointId} in thread ${c.threadId}.` : `Thread ${c.threadId} has no checkpoint yet.`);
     return snapshot;
   }
 
-  async updateState(args: CustomRequests["updateState"]["args"]): Promise<EditResult> {
-    const address = this.editAddress(args.checkpointId);
-    const answers = args.asNode ? undefined : this.waitingNode();
-    const result = await this.controller.runner.request("updateState", { ...address, values: args.values, ...(args.asNode ? { asNode: args.asNode } : {}) });
-    await this.afterEdit(result, address.checkpointId, answers);
-    return result;
+  updateState(args: CustomRequests["updateState"]["args"]): Promise<EditResult> {
+    return this.edits.updateState(args);
   }
 
-  async fork(args: CustomRequests["fork"]["args"]): Promise<{ checkpointId: string }> {
-    const result = await this.updateState({ values: args.values, checkpointId: args.checkpointId, ...(args.asNode ? { asNode: args.asNode } : {}) });
-    return { checkpointId: result.checkpointId };
+  fork(args: CustomRequests["fork"]["args"]): Promise<{ checkpointId: string }> {
+    return this.edits.fork(args);
   }
 
-  async editValue(path: Array<string | number>, text: string): Promise<unknown> {
-    const address = this.editAddress(undefined);
-    const answers = this.waitingNode();
-    const result = await this.controller.runner.request("editValue", { ...address, path, text });
-    await this.afterEdit(result, address.checkpointId, answers);
-    return result.value;
+  editValue(path: Array<string | number>, text: string, at?: LevelAddress): Promise<unknown> {
+    return this.edits.editValue(path, text, at);
   }
 
-  async evaluate(expression: string): Promise<EvaluateResult> {
+  /** Evaluates over the state of the level `at` (a frame's), else of the level in focus. */
+  async evaluate(expression: string, at?: LevelAddress): Promise<EvaluateResult> {
     const c = this.controller;
-    return c.runner.request("evaluate", { threadId: c.threadId, ...(c.view ? { checkpointId: c.view.checkpointId } : {}), expression }, 5000);
+    const level = c.viewLevel();
+    const where = at ?? (level ? { checkpointNs: level.checkpointNs, checkpointId: level.snapshot.checkpointId } : undefined);
+    const address = where ? { checkpointId: where.checkpointId, ...(where.checkpointNs ? { checkpointNs: where.checkpointNs } : {}) } : {};
+    return c.runner.request("evaluate", { threadId: c.threadId, ...address, expression }, 5000);
   }
 
-  /** An edit goes after the checkpoint being viewed: at the head it extends the thread, in the past it forks. */
-  private editAddress(checkpointId: string | undefined): { threadId: string; checkpointId?: string } {
+  private travelTo(view: SnapshotView, reason: "step" | "breakpoint"): void {
     const c = this.controller;
-    if (c.status === "running") throw new Error("The graph is running: pause it before editing its state.");
-    const past = checkpointId ?? (c.viewingPast ? c.view?.checkpointId : undefined);
-    return { threadId: c.threadId, ...(past && past !== c.head?.checkpointId ? { checkpointId: past } : {}) };
-  }
-
-  /** The node waiting in `interrupt()` at the checkpoint in view: an edit without `asNode` also answers it (the seed's rule). */
-  private waitingNode(): string | undefined {
-    return this.controller.view?.tasks.find((task) => task.interrupts.length > 0)?.name;
-  }
-
-  private async afterEdit(result: EditResult, forkedFrom: string | undefined, answers: string | undefined): Promise<void> {
-    const c = this.controller;
-    const snapshot = await this.read();
-    c.head = c.view = snapshot;
-    const fork = forkedFrom ? ` It forks the thread from checkpoint ${shortId(forkedFrom)}.` : "";
-    const answer = answers ? ` It is also the answer to the interrupt() waiting in ${answers}: Continue resumes ${answers} with it.` : "";
-    c.events.output(
-      `Wrote the update as node "${result.asNode}": checkpoint ${shortId(result.checkpointId)}, step ${snapshot.metadata.step}; next: ${snapshot.next.join(", ") || "nothing (the end)"}.${fork}${answer} The run stays paused: Continue goes on from here.\n`,
-      "console",
-    );
-    c.events.invalidated();
-    c.sendGraphState();
-  }
-
-  private travelTo(snapshot: SnapshotView, reason: "step" | "breakpoint"): void {
-    const c = this.controller;
-    c.view = snapshot;
-    const isHead = snapshot.checkpointId === c.head?.checkpointId;
-    const description = isHead ? c.lastStop?.description ?? "Paused" : pastWords(snapshot.metadata.step, snapshot.next);
+    c.view = view;
+    c.selectedNs = undefined;
+    const level = focusLevel(view);
+    const description = c.viewingPast ? pastWords(level.snapshot.metadata.step, level.snapshot.next, level.path) : c.lastStop?.description ?? "Paused";
     c.sendGraphState();
     c.events.stopped({ ...(c.lastStop ?? { kind: "step" }), reason, description });
+  }
+
+  private atFirst(): void {
+    const c = this.controller;
+    c.events.stopped({ ...(c.lastStop ?? { kind: "step" }), reason: "step", description: "At the first checkpoint of the thread" });
   }
 
   private requireIdle(what: string): void {
@@ -196,6 +196,22 @@ export class ThreadActions {
     if (status === "running") throw new Error(`The graph is running: pause it before you ${what}.`);
     if (status === "ended" && what !== "select a checkpoint") throw new Error(`The session has ended: start it again (or attach to thread ${this.controller.threadId}) to ${what}.`);
   }
+}
+
+/** The run parameters that start from a checkpoint, with its namespace when it is a subgraph's. */
+function runFrom(checkpointId: string, checkpointNs: string): { checkpointId: string; checkpointNs?: string } {
+  return { checkpointId, ...(checkpointNs ? { checkpointNs } : {}) };
+}
+
+/** The level of `view` whose checkpoint is `checkpointId` (the focus, normally), else the focus. */
+function checkpointLevel(view: SnapshotView, checkpointId: string): LevelView {
+  const focus = focusLevel(view);
+  if (focus.snapshot.checkpointId === checkpointId) return focus;
+  return levelOf(view, "")!.snapshot.checkpointId === checkpointId ? levelOf(view, "")! : focus;
+}
+
+function ofLevel(path: string[]): string {
+  return path.length > 0 ? ` of ${path.join("/")}` : "";
 }
 
 function waitsForAnswer(snapshot: SnapshotView): boolean {

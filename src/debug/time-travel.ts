@@ -1,23 +1,104 @@
 /**
- * Finding checkpoints in a thread's history for Step Back and Reverse Continue. Step Back goes to
- * the parent of the checkpoint being viewed; Reverse Continue walks up the parents to the nearest
- * checkpoint where a breakpoint would have stopped the run (a before-node pending, or an
- * after-node having written it), or to the thread's first checkpoint when none would.
+ * Finding checkpoints in a thread's history for Step Back and Reverse Continue, at the level in
+ * focus. Step Back goes to the parent of the checkpoint being viewed; Reverse Continue walks up the
+ * parents to the nearest checkpoint where a breakpoint would have stopped the run (a before-node
+ * pending, or an after-node having written it), or to the thread's first checkpoint when none
+ * would. Inside a subgraph both walk its own checkpoints; past the subgraph's first one (its input
+ * checkpoint is skipped: it is the moment its parent's task began) they leave the subgraph and go
+ * on before the parent's checkpoint that started it, as stepping back out of a called function.
+ * Reverse Continue also looks into the subgraphs it passes, for breakpoints on their nodes.
  */
-import type { HistoryEntry, NodeBreakpoints } from "../protocol/debug";
+import type { HistoryEntry, LevelView, NodeBreakpoints, SnapshotView } from "../protocol/debug";
+import { levelOf, parentNamespace, pathOfNamespace, relativeTo } from "./levels";
 
-export function breakpointBefore(entries: HistoryEntry[], fromId: string, lists: NodeBreakpoints): HistoryEntry | undefined {
-  const byId = new Map(entries.map((entry) => [entry.checkpointId, entry]));
-  let current = byId.get(fromId);
-  let oldest: HistoryEntry | undefined;
-  while (current?.parentId) {
-    const parent = byId.get(current.parentId);
-    if (!parent) break;
-    oldest = parent;
-    if (stopsAt(parent, lists)) return parent;
-    current = parent;
+/** A checkpoint of the thread at one level. */
+export interface CheckpointAddress {
+  checkpointId: string;
+  checkpointNs: string;
+}
+
+/** Reads the root view with the addressed checkpoint nested in it and in focus. */
+export type ViewReader = (address: CheckpointAddress) => Promise<SnapshotView>;
+
+/** The view one checkpoint before `level`'s, or undefined at the thread's first checkpoint. */
+export async function previousView(read: ViewReader, level: { checkpointNs: string; snapshot: SnapshotView }): Promise<SnapshotView | undefined> {
+  const { checkpointNs: ns, snapshot } = level;
+  if (snapshot.parentCheckpointId) {
+    const view = await read({ checkpointId: snapshot.parentCheckpointId, checkpointNs: ns });
+    if (!ns || levelOf(view, ns)?.snapshot.metadata.source !== "input") return view;
+  }
+  if (!ns) return undefined;
+  const outerNs = parentNamespace(ns);
+  const outerId = enclosingCheckpoint(snapshot.metadata.parents, outerNs);
+  if (!outerId) return undefined;
+  const outer = levelOf(await read({ checkpointId: outerId, checkpointNs: outerNs }), outerNs);
+  return outer ? previousView(read, outer) : undefined;
+}
+
+/** What the walks read: the checkpoints of a namespace, newest first, and views of single checkpoints. */
+export interface HistorySource {
+  history(ns: string): Promise<HistoryEntry[]>;
+  read: ViewReader;
+}
+
+/**
+ * Where Reverse Continue goes from `start`: the nearest earlier checkpoint a breakpoint stops at,
+ * else the first one. Going back over a parent's checkpoint whose subgraph task ran, the walk
+ * first looks inside that subgraph when a breakpoint names one of its nodes, as Continue would
+ * have stopped there on the way forward.
+ */
+export async function breakpointBefore(source: HistorySource, start: LevelView, lists: NodeBreakpoints): Promise<CheckpointAddress | undefined> {
+  let ns = start.checkpointNs;
+  let fromId: string | undefined = start.snapshot.checkpointId;
+  let oldest: CheckpointAddress | undefined;
+  while (fromId) {
+    const byId = new Map((await source.history(ns)).map((entry) => [entry.checkpointId, entry]));
+    const path = pathOfNamespace(ns);
+    const relative = { before: relativeTo(lists.before, path), after: relativeTo(lists.after, path) };
+    let current = byId.get(fromId);
+    let parents = current?.parents;
+    while (current?.parentId) {
+      const parent = byId.get(current.parentId);
+      if (!parent || (ns && parent.source === "input")) break;
+      const inside = await stopInsideSubgraphs(source, ns, parent, lists);
+      if (inside) return inside;
+      oldest = { checkpointId: parent.checkpointId, checkpointNs: ns };
+      if (stopsAt(parent, relative)) return oldest;
+      current = parent;
+      parents ??= parent.parents; // an edit's checkpoint may not record them; those before it do
+    }
+    if (!ns) break;
+    // Out of the subgraph: on from the parent's checkpoint it ran under, which is not itself a stop.
+    fromId = enclosingCheckpoint(parents, parentNamespace(ns));
+    ns = parentNamespace(ns);
   }
   return oldest;
+}
+
+/** The newest checkpoint a breakpoint stops at in the subgraphs that ran under `entry` (of namespace `ns`). */
+async function stopInsideSubgraphs(source: HistorySource, ns: string, entry: HistoryEntry, lists: NodeBreakpoints): Promise<CheckpointAddress | undefined> {
+  const prefix = pathOfNamespace(ns).map((node) => `${node}/`).join("");
+  const named = [...lists.before, ...lists.after];
+  const wanted = entry.next.filter((node) => named.some((name) => name === "*" || name.startsWith(`${prefix}${node}/`)));
+  if (wanted.length === 0) return undefined;
+  const level = levelOf(await source.read({ checkpointId: entry.checkpointId, checkpointNs: ns }), ns);
+  for (const task of level?.snapshot.tasks ?? []) {
+    if (!task.checkpointNs || !wanted.includes(task.name)) continue;
+    const childNs = task.checkpointNs;
+    const path = pathOfNamespace(childNs);
+    const relative = { before: relativeTo(lists.before, path), after: relativeTo(lists.after, path) };
+    const ran = (await source.history(childNs)).filter((inner) => inner.source !== "input" && inner.parents?.[ns] === entry.checkpointId);
+    for (const inner of ran) {
+      const deeper = await stopInsideSubgraphs(source, childNs, inner, lists);
+      if (deeper) return deeper;
+      if (stopsAt(inner, relative)) return { checkpointId: inner.checkpointId, checkpointNs: childNs };
+    }
+  }
+  return undefined;
+}
+
+function enclosingCheckpoint(parents: unknown, ns: string): string | undefined {
+  return (parents as Record<string, string> | undefined)?.[ns];
 }
 
 function stopsAt(entry: HistoryEntry, lists: NodeBreakpoints): boolean {
@@ -29,7 +110,10 @@ export function shortId(checkpointId: string): string {
   return checkpointId.slice(0, 8);
 }
 
-export function pastWords(step: number, next: string[]): string {
-  const where = next.length > 0 ? `before ${[...new Set(next)].join(", ")}` : "at the end";
-  return `Step ${step}, ${where} (a past checkpoint: Continue forks the thread from here)`;
+/** `Step 1, before tick (...)`; inside a subgraph, `Step 1 of research, before research/summarize (...)`. */
+export function pastWords(step: number, next: string[], path: string[] = []): string {
+  const prefix = path.map((node) => `${node}/`).join("");
+  const where = next.length > 0 ? `before ${[...new Set(next)].map((node) => `${prefix}${node}`).join(", ")}` : "at the end";
+  const of = path.length > 0 ? ` of ${path.join("/")}` : "";
+  return `Step ${step}${of}, ${where} (a past checkpoint: Continue forks the thread from here)`;
 }

@@ -2,8 +2,9 @@
  * The Variables view over a checkpoint: the scopes State, Next tasks, Interrupts and Metadata, and
  * every value inside them as DAP variables with short previews. Lists longer than a page announce
  * `indexedVariables`, so the client asks for them a page at a time. Each expandable value gets a
- * handle that remembers its scope and path, which is how Set Value knows what it edits; handles
- * are dropped whenever the run moves.
+ * handle that remembers its scope, its path and its level (the subgraph whose state it is, for a
+ * frame inside a subgraph), which is how Set Value knows what it edits; handles are dropped
+ * whenever the run moves.
  */
 import { Handles, Scope } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
@@ -11,11 +12,18 @@ import type { SnapshotView } from "../protocol/debug";
 
 export type ScopeName = "State" | "Next tasks" | "Interrupts" | "Metadata" | "Result";
 
+/** The checkpoint a scope shows: a subgraph's (by namespace) or the root graph's (""). */
+export interface LevelAddress {
+  checkpointNs: string;
+  checkpointId: string;
+}
+
 export interface ValueHandle {
   scope: ScopeName;
   value: unknown;
   /** Keys from the scope's root down to `value`. */
   path: Array<string | number>;
+  level?: LevelAddress;
 }
 
 const PAGE = 100;
@@ -31,7 +39,7 @@ export class VariableStore {
     return this.handles.get(reference);
   }
 
-  scopes(snapshot: SnapshotView | null): DebugProtocol.Scope[] {
+  scopes(snapshot: SnapshotView | null, level?: LevelAddress): DebugProtocol.Scope[] {
     if (!snapshot) return [];
     const interrupts = snapshot.tasks.flatMap((task) => task.interrupts.map((item) => ({ node: task.name, ...item })));
     const tasks = snapshot.tasks.map((task) => ({
@@ -48,13 +56,14 @@ export class VariableStore {
       threadId: snapshot.threadId,
       createdAt: snapshot.createdAt,
       next: snapshot.next,
+      ...(snapshot.checkpointNs ? { checkpointNs: snapshot.checkpointNs } : {}),
       ...snapshot.metadata,
     };
     return [
-      this.scope("State", snapshot.values, false),
-      this.scope("Next tasks", tasks, false),
-      this.scope("Interrupts", interrupts, interrupts.length === 0),
-      this.scope("Metadata", metadata, true),
+      this.scope("State", snapshot.values, false, level),
+      this.scope("Next tasks", tasks, false, level),
+      this.scope("Interrupts", interrupts, interrupts.length === 0, level),
+      this.scope("Metadata", metadata, true, level),
     ];
   }
 
@@ -73,8 +82,8 @@ export class VariableStore {
     return page.map(([key, value]) => this.variable(handle, key, value));
   }
 
-  private scope(name: ScopeName, value: unknown, expensive: boolean): DebugProtocol.Scope {
-    const reference = this.handles.create({ scope: name, value, path: [] });
+  private scope(name: ScopeName, value: unknown, expensive: boolean, level?: LevelAddress): DebugProtocol.Scope {
+    const reference = this.handles.create({ scope: name, value, path: [], ...(level ? { level } : {}) });
     const scope: DebugProtocol.Scope = new Scope(name, reference, expensive);
     if (Array.isArray(value) && value.length > PAGE) scope.indexedVariables = value.length;
     else if (isContainer(value)) scope.namedVariables = Object.keys(value as object).length;
@@ -83,7 +92,7 @@ export class VariableStore {
 
   private variable(parent: ValueHandle, key: string | number, value: unknown): DebugProtocol.Variable {
     const path = [...parent.path, key];
-    const reference = isContainer(value) ? this.handles.create({ scope: parent.scope, value, path }) : 0;
+    const reference = isContainer(value) ? this.handles.create({ scope: parent.scope, value, path, ...(parent.level ? { level: parent.level } : {}) }) : 0;
     const variable: DebugProtocol.Variable = { name: String(key), value: preview(value), type: typeOf(value), variablesReference: reference };
     if (Array.isArray(value) && value.length > PAGE) variable.indexedVariables = value.length;
     if (parent.scope === "State") variable.evaluateName = expressionFor(path);

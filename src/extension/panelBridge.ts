@@ -8,7 +8,7 @@
  * so the gutter, the Breakpoints view and the panel show one set. No VS Code import: panelHost.ts
  * gives it a webview and a session; the tests give it a real adapter over DAP.
  */
-import type { CustomRequestName, CustomRequests, GraphStateEvent, GraphView, NodeBreakpoints, SourceLocation } from "../protocol/debug";
+import type { CustomRequestName, CustomRequests, GraphStateEvent, GraphView, HistoryEntry, NodeBreakpoints, SourceLocation } from "../protocol/debug";
 import {
   HostToPanel, PANEL_PROTOCOL_VERSION, PanelRequest, SessionStatus, ThreadSummary, isAdapterRequest, parsePanelMessage,
 } from "../protocol/panel";
@@ -26,6 +26,8 @@ export interface PanelEditor {
   openSource(node: string, source: SourceLocation): Promise<void>;
   switchThread(threadId: string): Promise<void>;
   listThreads(): Promise<ThreadSummary[]>;
+  /** A thread's history read from the store (after a session ended, the adapter can no longer answer). */
+  storedHistory(threadId: string): Promise<HistoryEntry[]>;
   /** The graph on screen changed: its `addNode` sites decide which gutter lines are node breakpoints. */
   graphShown(graph: GraphView | undefined): void;
   /** Where a message that cannot be handled is reported (the output channel). */
@@ -109,6 +111,20 @@ export class PanelBridge {
     this.status = "ended";
     this.statusMessage = message;
     this.post({ type: "session", status: "ended", ...(message ? { message } : {}) });
+    void this.sendFinalHistory();
+  }
+
+  /** The run's last checkpoints, which the adapter's history answer may have missed, from the store. */
+  private async sendFinalHistory(): Promise<void> {
+    const threadId = this.lastState?.threadId;
+    if (!threadId) return;
+    try {
+      await this.historyRefresh;
+      const entries = await this.editor.storedHistory(threadId);
+      if (entries.length > 0 && !this.session) this.post({ type: "history", threadId, entries });
+    } catch (error) {
+      this.editor.log(`Graph panel: could not read the thread's history from the store: ${(error as Error).message}`);
+    }
   }
 
   private async answer(request: PanelRequest): Promise<void> {

@@ -19,7 +19,7 @@ import { OPEN_PANEL_SETTING, PANEL_VIEW_TYPE } from "./ids";
 import type { NodeBreakpointBook } from "./nodeBreakpoints";
 import { AdapterLink, PanelBridge, PanelEditor } from "./panelBridge";
 import type { SessionTracker } from "./sessions";
-import { listStoredThreads } from "./storeReader";
+import { listStoredThreads, readStoredHistory } from "./storeReader";
 import type { ThreadOpener } from "./threadOpener";
 
 export class GraphPanelHost implements vscode.Disposable {
@@ -172,6 +172,10 @@ export class GraphPanelHost implements vscode.Disposable {
       openSource: (_node, source) => openSource(source),
       switchThread: (threadId) => this.switchThread(threadId),
       listThreads: () => this.listThreads(),
+      storedHistory: async (threadId) => {
+        const dir = this.storeDir();
+        return dir ? readStoredHistory(dir, threadId) : [];
+      },
       graphShown: (graph) => (this.book.graph = graph),
       log: (text) => this.output.appendLine(text),
     };

@@ -55,6 +55,10 @@ export interface TaskView {
   interrupts: InterruptView[];
   error?: { message: string; name: string };
   result?: unknown;
+  /** For a subgraph task: the checkpoint namespace its subgraph runs under (`research:<taskId>`). */
+  checkpointNs?: string;
+  /** For a subgraph task whose subgraph has a checkpoint: the subgraph's own snapshot at this moment. */
+  state?: SnapshotView;
 }
 
 export type CheckpointSourceView = "input" | "loop" | "update" | "fork";
@@ -68,6 +72,23 @@ export interface SnapshotView {
   tasks: TaskView[];
   metadata: { source: CheckpointSourceView; step: number; [key: string]: unknown };
   createdAt: string;
+  /** The checkpoint namespace of this snapshot: absent for the root graph, `research:<taskId>` inside a subgraph. */
+  checkpointNs?: string;
+  /**
+   * On the root snapshot the debugger shows: the namespace of the subgraph level it is at (the
+   * deepest subgraph with work pending, or the subgraph checkpoint travelled to); absent at the root.
+   */
+  focusNs?: string;
+}
+
+/** One level of a nested snapshot: a subgraph (or the root graph) at the moment shown. */
+export interface LevelView {
+  /** "" for the root graph. */
+  checkpointNs: string;
+  /** The subgraph nodes from the root down to this level (`["research"]`); empty for the root. */
+  path: string[];
+  /** The level's own snapshot: its state, its pending tasks, its checkpoint. */
+  snapshot: SnapshotView;
 }
 
 /** One checkpoint in the thread's tree; `parentId` links the branches. */
@@ -80,6 +101,10 @@ export interface HistoryEntry {
   writtenBy: string[];
   next: string[];
   createdAt: string;
+  /** The namespace of a subgraph's checkpoint; absent for the root graph's. */
+  checkpointNs?: string;
+  /** For a subgraph's checkpoint: the checkpoint of each enclosing graph it ran under, by namespace. */
+  parents?: Record<string, string>;
 }
 
 /** Why the run is stopped, as the panel needs to tell a breakpoint from a question. */
@@ -98,6 +123,11 @@ export interface GraphStateEvent {
   status?: "idle" | "running" | "stopped" | "waiting" | "ended";
   /** The stop in words, as the Call Stack shows it (`Paused before tools`). */
   description?: string;
+  /**
+   * The subgraph level the views are at (the Call Stack frame selected last, else `snapshot.focusNs`),
+   * with its own snapshot; absent when that is the root graph.
+   */
+  level?: LevelView;
 }
 
 export interface NodeBreakpoints {
@@ -108,13 +138,17 @@ export interface NodeBreakpoints {
 /** Request arguments and response bodies, by custom request name. */
 export interface CustomRequests {
   graph: { args: Record<string, never>; body: GraphView };
-  snapshot: { args: { checkpointId?: string }; body: SnapshotView };
-  history: { args: Record<string, never>; body: { threadId: string; entries: HistoryEntry[] } };
-  updateState: { args: { values: unknown; asNode?: string; checkpointId?: string }; body: { checkpointId: string; asNode: string } };
+  /** With `checkpointNs`: that subgraph's own snapshot (its checkpoint in view, or the one named). */
+  snapshot: { args: { checkpointId?: string; checkpointNs?: string }; body: SnapshotView };
+  /** With `checkpointNs`: the checkpoints of that subgraph namespace. */
+  history: { args: { checkpointNs?: string }; body: { threadId: string; entries: HistoryEntry[]; checkpointNs?: string } };
+  updateState: { args: { values: unknown; asNode?: string; checkpointId?: string; checkpointNs?: string }; body: { checkpointId: string; asNode: string } };
   resume: { args: { value?: unknown; values?: Record<string, unknown> }; body: Record<string, never> };
-  replay: { args: { checkpointId: string }; body: Record<string, never> };
-  fork: { args: { checkpointId: string; values: unknown; asNode?: string }; body: { checkpointId: string } };
-  selectCheckpoint: { args: { checkpointId: string }; body: SnapshotView };
+  /** A subgraph's checkpoint replays from there, not from the subgraph's start; the namespace is found when not given. */
+  replay: { args: { checkpointId: string; checkpointNs?: string }; body: Record<string, never> };
+  fork: { args: { checkpointId: string; values: unknown; asNode?: string; checkpointNs?: string }; body: { checkpointId: string } };
+  /** Moves the views to any checkpoint, a subgraph's too; answers with that checkpoint's own snapshot. */
+  selectCheckpoint: { args: { checkpointId: string; checkpointNs?: string }; body: SnapshotView };
   setNodeBreakpoints: { args: NodeBreakpoints; body: NodeBreakpoints };
 }
 

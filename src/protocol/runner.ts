@@ -36,6 +36,8 @@ export interface RunParams {
   resume?: { value: unknown } | { values: Record<string, unknown> };
   /** Run from this (past) checkpoint: LangGraph's replay, which forks the thread there. */
   checkpointId?: string;
+  /** The namespace of `checkpointId` when it is a subgraph's: the replay continues inside that subgraph. */
+  checkpointNs?: string;
   interruptBefore: InterruptList;
   interruptAfter: InterruptList;
   recursionLimit?: number;
@@ -45,7 +47,7 @@ export interface ErrorView {
   name: string;
   message: string;
   stack?: string;
-  /** The node whose task threw, when the error came from a node. */
+  /** The node whose task threw, when the error came from a node (`research/search` inside a subgraph). */
   node?: string;
   /** The first frame of the stack in user code (TypeScript line under source maps). */
   location?: SourceLocation;
@@ -60,7 +62,7 @@ export interface RunOutcome {
   interrupts: InterruptView[];
   /** The run ended on an `__interrupt__` chunk: a static breakpoint or a dynamic interrupt. */
   interrupted: boolean;
-  /** Nodes whose tasks finished in the last step that ran. */
+  /** Nodes whose tasks finished in the last step that ran, by path (`research/search` inside a subgraph). */
   lastRan: string[];
   /** The pause signal had been set when the run ended. */
   paused: boolean;
@@ -73,6 +75,12 @@ export interface ThreadAddress {
   threadId: string;
   /** A checkpoint of the thread; absent: its head. */
   checkpointId?: string;
+  /**
+   * The checkpoint namespace of a subgraph ("" for the root graph). `getState` always answers with
+   * the root snapshot, the addressed subgraph checkpoint nested in it and in focus; without a
+   * namespace, a subgraph checkpoint id is found in whichever namespace holds it.
+   */
+  checkpointNs?: string;
 }
 
 export interface EditResult {
@@ -97,7 +105,7 @@ export interface RunnerMethods {
   /** End the current run now (the step in flight is abandoned). */
   abort: { params: Record<string, never>; result: { running: boolean } };
   getState: { params: ThreadAddress; result: SnapshotView | null };
-  history: { params: { threadId: string }; result: HistoryEntry[] };
+  history: { params: { threadId: string; checkpointNs?: string }; result: HistoryEntry[] };
   updateState: { params: ThreadAddress & { values: unknown; asNode?: string }; result: EditResult };
   /** Set one value inside the state: `path` from the state key down; `text` is JSON or a JS expression. */
   editValue: { params: ThreadAddress & { path: Array<string | number>; text: string }; result: EditResult & { value: unknown } };

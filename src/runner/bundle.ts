@@ -7,6 +7,7 @@
  */
 import * as esbuild from "esbuild";
 import { existsSync } from "node:fs";
+import { isBuiltin } from "node:module";
 import * as path from "node:path";
 
 export interface GraphBundle {
@@ -57,10 +58,20 @@ export async function bundleGraph(program: string): Promise<GraphBundle> {
 }
 
 function langgraphAlias(runtimePath: string): esbuild.Plugin {
+  const runtimeDir = path.dirname(runtimePath);
   return {
     name: "langgraph-to-our-engine",
     setup(build) {
       build.onResolve({ filter: LANGGRAPH_IMPORT }, () => ({ path: runtimePath }));
+      // The engine's own packages (lowdb, and what they import) come from our install, not the
+      // user's workspace: bundled in. Only the engine's TypeScript source imports any (the built
+      // `runtime.js` has them inside); any other package stays external, so a file of a package
+      // in the bundle is one of the engine's.
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        const engines = args.importer.startsWith(runtimeDir + path.sep) || /[\\/]node_modules[\\/]/.test(args.importer);
+        if (!engines || isBuiltin(args.path)) return undefined;
+        return { path: require.resolve(args.path, { paths: [args.resolveDir] }) };
+      });
     },
   };
 }

@@ -22,6 +22,8 @@ export interface GraphBuilder {
   addNode: Function;
   compile(options?: CompileOptions): CompiledGraph;
   channels?: Record<string, { reducer?: Function }>;
+  /** The nodes added so far; a node that is a compiled graph holds it as `subgraph`. */
+  nodes?: Map<string, { subgraph?: unknown }>;
 }
 
 /** A compiled graph: what the runner runs and inspects. */
@@ -33,7 +35,8 @@ export interface CompiledGraph {
   name?: string;
   invoke(input: unknown, config?: RunConfig): Promise<unknown>;
   stream(input: unknown, config?: RunConfig): Promise<AsyncIterable<unknown>>;
-  getState(config: CheckpointConfig): Promise<StateSnapshot>;
+  /** With `subgraphs`, each subgraph task carries its subgraph's snapshot in `state`. */
+  getState(config: CheckpointConfig, options?: { subgraphs?: boolean }): Promise<StateSnapshot>;
   getStateHistory(config: CheckpointConfig, options?: { limit?: number }): AsyncIterable<StateSnapshot>;
   updateState(config: CheckpointConfig, values: unknown, asNode?: string): Promise<CheckpointConfig>;
   getGraph(): DrawableGraph;

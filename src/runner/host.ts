@@ -5,12 +5,13 @@
  */
 import type { RunnerMethod, RunnerMethods } from "../protocol/runner";
 import { bundleGraph } from "./bundle";
-import { editValue, evaluate, stateAddress, updateState } from "./inspect";
+import { editValue, evaluate, updateState } from "./inspect";
+import { readView } from "./levels";
 import { LoadedGraph, loadGraph } from "./load";
 import { watchNodeStarts } from "./node-watch";
 import { ProgressReporter, ProgressSink } from "./progress";
 import { GraphRun } from "./run";
-import { graphView, historyEntries, snapshotView } from "./views";
+import { graphView, historyEntries } from "./views";
 
 type Handlers = { [M in RunnerMethod]: (params: RunnerMethods[M]["params"]) => Promise<RunnerMethods[M]["result"]> };
 
@@ -51,8 +52,8 @@ export class RunnerHost {
       this.current?.aborter.abort();
       return { running: this.current !== undefined };
     },
-    getState: async (address) => snapshotView(address.threadId, await this.graph().getState(stateAddress(address))),
-    history: async ({ threadId }) => historyEntries(this.graph(), threadId),
+    getState: async (address) => readView(this.graph(), address),
+    history: async ({ threadId, checkpointNs }) => historyEntries(this.graph(), threadId, checkpointNs),
     updateState: async (params) => updateState(this.graph(), params, params.values, params.asNode),
     editValue: async (params) => editValue(this.require(), params),
     evaluate: async (params) => evaluate(this.graph(), params, params.expression),

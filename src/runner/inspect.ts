@@ -4,18 +4,16 @@
  * (Variables "Set Value"). An edit is written with `updateState`, so it becomes a checkpoint. A
  * key whose reducer would merge the edited value into the old one (a list that appends) is written
  * past the reducer: with `Overwrite` when the engine has it, or item by item when items have ids.
+ * An address with a subgraph's namespace reads and writes that subgraph's own state.
  */
 import { isDeepStrictEqual } from "node:util";
 import * as vm from "node:vm";
 import type { EditResult, EvaluateResult, ThreadAddress } from "../protocol/runner";
 import type { CompiledGraph, RuntimeModule, StateSnapshot } from "./engine-types";
 import { toJsonSafe, typeName } from "./json-safe";
+import { graphAtLevel, stateAddress } from "./levels";
 
 const EVALUATE_TIMEOUT_MS = 2000;
-
-export function stateAddress(address: ThreadAddress) {
-  return { configurable: { thread_id: address.threadId, ...(address.checkpointId ? { checkpoint_id: address.checkpointId } : {}) } };
-}
 
 export async function evaluate(graph: CompiledGraph, address: ThreadAddress, expression: string): Promise<EvaluateResult> {
   const snapshot = await graph.getState(stateAddress(address));
@@ -43,15 +41,17 @@ export async function editValue(
   address: ThreadAddress & { path: Array<string | number>; text: string },
 ): Promise<EditResult & { value: unknown }> {
   const { graph, runtime } = context;
+  // A subgraph's state has its own keys and reducers; the root graph reads and writes every level.
+  const channels = graphAtLevel(graph, address.checkpointNs).builder.channels ?? {};
   const [key, ...inner] = address.path;
   if (typeof key !== "string") throw new Error("Only values inside the state can be set.");
   const value = await valueFromText(graph, address, address.text);
   const snapshot = await graph.getState(stateAddress(address));
-  if (!(key in snapshot.values) && !(key in (graph.builder.channels ?? {}))) {
+  if (!(key in snapshot.values) && !(key in channels)) {
     throw new Error(`The state has no key "${key}". Its keys: ${Object.keys(snapshot.values).join(", ")}.`);
   }
   const updated = inner.length === 0 ? value : setIn(copyOf(snapshot.values[key]), inner, value);
-  const reducer = graph.builder.channels?.[key]?.reducer as Reducer | undefined;
+  const reducer = channels[key]?.reducer as Reducer | undefined;
   const written = reducer && !replaces(reducer, snapshot.values[key], updated) ? pastReducer(runtime, key, inner, updated) : updated;
   const result = await updateState(graph, address, { [key]: written });
   return { ...result, value: toJsonSafe(value) };
@@ -69,9 +69,9 @@ export async function updateState(graph: CompiledGraph, address: ThreadAddress, 
  * telling the user; the engine makes the choice itself.
  */
 async function defaultAsNode(graph: CompiledGraph, address: ThreadAddress): Promise<string> {
-  const nodes = Object.keys(graph.getGraph().nodes).filter((name) => name !== "__start__" && name !== "__end__");
+  const nodes = Object.keys(graphAtLevel(graph, address.checkpointNs).getGraph().nodes).filter((name) => name !== "__start__" && name !== "__end__");
   if (nodes.length === 1) return nodes[0];
-  const tuple = await graph.checkpointer?.getTuple({ configurable: { thread_id: address.threadId, checkpoint_ns: "", ...(address.checkpointId ? { checkpoint_id: address.checkpointId } : {}) } });
+  const tuple = await graph.checkpointer?.getTuple(stateAddress(address));
   let newest: [number, string] | undefined;
   for (const [node, versions] of Object.entries(tuple?.checkpoint.versions_seen ?? {})) {
     if (node === "__interrupt__") continue;

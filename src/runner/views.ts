@@ -1,7 +1,8 @@
 /**
  * Turns the engine's objects into the plain views of `src/protocol/debug.ts`: a `StateSnapshot`
- * into a `SnapshotView`, `getGraph()` into a `GraphView`, and a thread's history into its
- * checkpoint tree. Values pass through `toJsonSafe` here, once per request, never per step.
+ * into a `SnapshotView` (a subgraph task's nested snapshot into its `state`), `getGraph()` into a
+ * `GraphView` (subgraphs nested), and the checkpoints of a thread (or of one subgraph namespace)
+ * into its checkpoint tree. Values pass through `toJsonSafe` here, once per request, never per step.
  */
 import type { CheckpointSourceView, GraphView, HistoryEntry, SnapshotView, TaskView } from "../protocol/debug";
 import type { CheckpointTuple, CompiledGraph, DrawableGraph, StateSnapshot } from "./engine-types";
@@ -12,19 +13,24 @@ export function snapshotView(threadId: string, snapshot: StateSnapshot): Snapsho
   if (!checkpointId || !snapshot.metadata) return null;
   const parentCheckpointId = snapshot.parentConfig?.configurable?.checkpoint_id;
   const { source, step, ...rest } = snapshot.metadata;
+  const checkpointNs = namespaceOf(snapshot.config);
   return {
     threadId,
     checkpointId,
     ...(parentCheckpointId ? { parentCheckpointId } : {}),
     values: toJsonSafe(snapshot.values) as Record<string, unknown>,
     next: [...snapshot.next],
-    tasks: snapshot.tasks.map(taskView),
+    tasks: snapshot.tasks.map((task) => taskView(threadId, task)),
     metadata: { ...(toJsonSafe(rest) as Record<string, unknown>), source, step },
     createdAt: snapshot.createdAt ?? "",
+    ...(checkpointNs ? { checkpointNs } : {}),
   };
 }
 
-function taskView(task: StateSnapshot["tasks"][number]): TaskView {
+function taskView(threadId: string, task: StateSnapshot["tasks"][number]): TaskView {
+  const nested = task.state as Partial<StateSnapshot> | undefined;
+  const checkpointNs = nested?.config ? namespaceOf(nested.config) : "";
+  const state = nested?.values && nested.config ? snapshotView(threadId, nested as StateSnapshot) : null;
   return {
     id: task.id,
     name: task.name,
@@ -33,7 +39,13 @@ function taskView(task: StateSnapshot["tasks"][number]): TaskView {
     interrupts: task.interrupts.map((item) => ({ id: item.id, value: toJsonSafe(item.value) })),
     ...(task.error ? { error: { message: task.error.message, name: task.error.name } } : {}),
     ...(task.result !== undefined ? { result: toJsonSafe(task.result) } : {}),
+    ...(checkpointNs ? { checkpointNs } : {}),
+    ...(state ? { state } : {}),
   };
+}
+
+function namespaceOf(config: { configurable?: { checkpoint_ns?: unknown } }): string {
+  return String(config.configurable?.checkpoint_ns ?? "");
 }
 
 export function graphView(drawable: DrawableGraph): GraphView {
@@ -59,8 +71,8 @@ export function graphView(drawable: DrawableGraph): GraphView {
  * update was written as). A checkpoint saved with `metadata.writes` (LangGraph's field) says it
  * directly.
  */
-export async function historyEntries(graph: CompiledGraph, threadId: string): Promise<HistoryEntry[]> {
-  const address = { configurable: { thread_id: threadId } };
+export async function historyEntries(graph: CompiledGraph, threadId: string, checkpointNs = ""): Promise<HistoryEntry[]> {
+  const address = { configurable: { thread_id: threadId, checkpoint_ns: checkpointNs } };
   const tuples = new Map<string, CheckpointTuple>();
   if (graph.checkpointer) for await (const tuple of graph.checkpointer.list(address)) tuples.set(tuple.checkpoint.id, tuple);
   const entries: HistoryEntry[] = [];
@@ -70,6 +82,7 @@ export async function historyEntries(graph: CompiledGraph, threadId: string): Pr
     const parentId = snapshot.parentConfig?.configurable?.checkpoint_id;
     const tuple = tuples.get(checkpointId);
     const source = snapshot.metadata.source as CheckpointSourceView;
+    const parents = snapshot.metadata.parents as Record<string, string> | undefined;
     entries.push({
       checkpointId,
       ...(parentId ? { parentId } : {}),
@@ -78,6 +91,7 @@ export async function historyEntries(graph: CompiledGraph, threadId: string): Pr
       writtenBy: writers(source, snapshot.metadata, tuple, parentId ? tuples.get(parentId) : undefined),
       next: [...snapshot.next],
       createdAt: snapshot.createdAt ?? "",
+      ...(checkpointNs ? { checkpointNs, ...(parents ? { parents: { ...parents } } : {}) } : {}),
     });
   }
   return entries;

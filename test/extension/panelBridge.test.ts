@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import type { GraphStateEvent, NodeBreakpoints, SourceLocation } from "../../src/protocol/debug";
+import type { GraphStateEvent, HistoryEntry, NodeBreakpoints, SourceLocation } from "../../src/protocol/debug";
 import type { HostToPanel } from "../../src/protocol/panel";
 import { AdapterLink, NO_SESSION, PanelBridge, PanelEditor } from "../../src/extension/panelBridge";
 import { Story, lineOf } from "../debug/helpers/story";
@@ -31,6 +31,9 @@ class RecordingEditor implements PanelEditor {
   async setNodeBreakpoints(wanted: NodeBreakpoints): Promise<NodeBreakpoints> {
     this.breakpoints = wanted;
     return wanted;
+  }
+  async storedHistory(): Promise<HistoryEntry[]> {
+    return [];
   }
   async openSource(_node: string, source: SourceLocation): Promise<void> {
     this.opened.push(source);

@@ -9,6 +9,7 @@ import "./browserHooks";
 import type { GraphStateEvent } from "../../src/protocol/debug";
 import type { HostToPanel } from "../../src/protocol/panel";
 import { PanelBridge, type PanelEditor } from "../../src/extension/panelBridge";
+import { readStoredHistory } from "../../src/extension/storeReader";
 import { Story } from "../debug/helpers/story";
 import { openPanel, type PanelPage } from "./harness";
 
@@ -49,6 +50,7 @@ describe("the panel with a real adapter (interrupt-review example)", function ()
       openSource: async () => undefined,
       switchThread: async () => undefined,
       listThreads: async () => [],
+      storedHistory: (threadId) => readStoredHistory(story.checkpointDir, threadId),
       graphShown: () => undefined,
       log: (text) => logged.push(text),
     };

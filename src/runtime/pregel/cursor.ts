@@ -32,6 +32,7 @@ export class ThreadCursor {
   readonly fresh: boolean;
   private editable = false;
   private saves = 0;
+  private readonly inheritedParents: Record<string, string>;
   private savedVersions: ChannelVersions;
 
   constructor(
@@ -47,6 +48,7 @@ export class ThreadCursor {
     this.parentConfig = tuple?.parentConfig;
     this.step = this.metadata.step + 1;
     this.firstStep = this.step;
+    this.inheritedParents = { ...this.metadata.parents };
     this.savedVersions = tuple ? this.checkpoint.channel_versions : {};
   }
 
@@ -55,9 +57,13 @@ export class ThreadCursor {
     return String(this.runConfig.configurable?.checkpoint_ns ?? "");
   }
 
-  /** A subgraph's checkpoints name the checkpoint of each enclosing graph they ran under. */
+  /**
+   * A subgraph's checkpoints name the checkpoint of each enclosing graph they ran under: the run's
+   * map, or (for an edit of a subgraph's checkpoint) the one the edited checkpoint carries.
+   */
   private parents(): Record<string, string> {
-    return { ...(this.runConfig.configurable?.checkpoint_map as Record<string, string> | undefined) };
+    const map = this.runConfig.configurable?.checkpoint_map as Record<string, string> | undefined;
+    return { ...(map ?? this.inheritedParents) };
   }
 
   get threadId(): string | undefined {

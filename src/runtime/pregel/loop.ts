@@ -87,7 +87,8 @@ export class SuperstepLoop {
       if (saved) return { task, outcome: { kind: "done", writes: saved } };
       this.emit.taskStart(task, step);
       this.config.onTaskStart?.({ id: task.id, name: task.name, path: task.path, input: task.input, namespace: this.cursor.ns });
-      const context = { config: this.config, emit: this.emit, checkpointId: this.cursor.checkpoint.id };
+      const stoppedBefore = this.cursor.pendingWrites.some(([id, channel]) => id === task.id && channel === INTERRUPT);
+      const context = { config: this.config, emit: this.emit, checkpointId: this.cursor.checkpoint.id, stoppedBefore };
       const outcome = await runTask(this.engine, task, state, resumeValues(this.cursor, task.id), context);
       if (this.config.signal?.aborted) throw abortError(); // an aborted run records nothing more
       await this.save(task, outcome);

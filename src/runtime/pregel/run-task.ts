@@ -26,6 +26,8 @@ export interface TaskContext {
   emit: Emitter;
   /** The checkpoint the task was planned from (a subgraph records it as its parent). */
   checkpointId: string;
+  /** The task stopped at this checkpoint before (so a subgraph inside it resumes). */
+  stoppedBefore: boolean;
 }
 
 export async function runTask(engine: Engine, task: PlannedTask, state: Values, resume: unknown[], context: TaskContext): Promise<TaskOutcome> {
@@ -36,7 +38,7 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
     if (!node) throw new Error(`Node "${task.name}" does not exist`);
     const nested = nestedGraphOf(engine, task.name);
     if (nested) {
-      const outcome = await nested.runNested(task.input, nestedScope(engine, task, config, context.emit, context.checkpointId));
+      const outcome = await nested.runNested(task.input, nestedScope(engine, task, config, context.emit, context.checkpointId, context.stoppedBefore));
       if (outcome.interrupts) return { kind: "interrupted", interrupts: outcome.interrupts };
       return { kind: "done", writes: await nodeWrites(engine, task.name, outcome.values, state) };
     }
@@ -45,7 +47,7 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
       calls: 0,
       hasCheckpointer: engine.checkpointer !== undefined,
       interruptId: (index: number) => interruptId(task.id, index),
-      nestedScope: () => nestedScope(engine, task, config, context.emit, context.checkpointId),
+      nestedScope: () => nestedScope(engine, task, config, context.emit, context.checkpointId, context.stoppedBefore),
     };
     const nodeConfig = { ...config, configurable: { ...config.configurable }, signal: config.signal };
     const result = await runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));

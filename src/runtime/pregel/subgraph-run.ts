@@ -17,10 +17,14 @@ import { emptySnapshot, snapshotOf } from "./snapshot";
 import { NestedScope, childNamespace, nestedGraphOf } from "./subgraph";
 import { planTasks } from "./tasks";
 
+/**
+ * The subgraph resumes from its namespace's head when its parent task stopped inside it before, or
+ * when the head still has work (a replay prepared it); otherwise it starts on the parent's input.
+ */
 export async function runNested(engine: Engine, input: unknown, scope: NestedScope): Promise<RunOutcome> {
   const head = await engine.checkpointer?.getTuple(headAddress(scope.config));
-  const unfinished = head !== undefined && snapshotOf(engine, head).next.length > 0;
-  const cursor = await startRun(engine, scope.config, unfinished ? null : input, scope.emit);
+  const resumes = head !== undefined && (scope.resuming || snapshotOf(engine, head).next.length > 0);
+  const cursor = await startRun(engine, scope.config, resumes ? null : input, scope.emit);
   return new SuperstepLoop(engine, scope.config, scope.emit, cursor).run();
 }
 

@@ -18,6 +18,8 @@ export interface NestedScope {
   config: RunConfig;
   checkpointer?: CheckpointSaver;
   emit: Emitter;
+  /** The parent task stopped before (an interrupt or breakpoint inside): the subgraph resumes. */
+  resuming: boolean;
 }
 
 /** The side of a compiled graph that lets it run, and be answered, as a parent's node. */
@@ -44,13 +46,21 @@ export function childNamespace(parentNs: string, task: Pick<PlannedTask, "name" 
 }
 
 /** The scope of the subgraph that runs inside `task` of a run with `config`. */
-export function nestedScope(engine: Engine, task: Pick<PlannedTask, "name" | "id">, config: RunConfig, emit: Emitter, checkpointId?: string): NestedScope {
+export function nestedScope(
+  engine: Engine,
+  task: Pick<PlannedTask, "name" | "id">,
+  config: RunConfig,
+  emit: Emitter,
+  checkpointId?: string,
+  resuming = false,
+): NestedScope {
   const parentNs = String(config.configurable?.checkpoint_ns ?? "");
   const ns = childNamespace(parentNs, task);
   const parents = { ...(config.configurable?.checkpoint_map as Record<string, string> | undefined) };
   if (checkpointId) parents[parentNs] = checkpointId;
   return {
     checkpointer: engine.checkpointer,
+    resuming,
     emit: emit.nested(ns.split("|").pop()!),
     config: {
       configurable: { thread_id: config.configurable?.thread_id, checkpoint_ns: ns, checkpoint_map: parents },

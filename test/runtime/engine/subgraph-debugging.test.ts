@@ -56,6 +56,29 @@ describe("subgraphs under the debugger", () => {
     assert.deepStrictEqual(calls, ["plan", "search", "summarize", "write"], "search must not run twice");
   });
 
+  it("resumes after a breakpoint on the subgraph's last node without running the subgraph again", async () => {
+    const calls: string[] = [];
+    const app = research(calls);
+    const thread = { configurable: { thread_id: "after-last" } };
+    await app.invoke({ log: [] }, { ...thread, interruptAfter: ["research/summarize"] });
+    assert.deepStrictEqual(calls, ["plan", "search", "summarize"]);
+    const done = await app.invoke(null, thread);
+    assert.deepStrictEqual(calls, ["plan", "search", "summarize", "write"]);
+    assert.deepStrictEqual(done.log, ["plan", "plan", "search", "summarize", "write"]);
+  });
+
+  it("keeps the parent checkpoints of a subgraph checkpoint when the subgraph's state is edited", async () => {
+    const app = research([]);
+    const thread = { configurable: { thread_id: "parents" } };
+    await app.invoke({ log: [] }, { ...thread, interruptBefore: ["research/summarize"] });
+    const childConfig = (await app.getState(thread)).tasks[0].state as CheckpointConfig;
+    const before = await app.getState(childConfig);
+    const edited = await app.updateState(childConfig, { log: ["edited"] }, "search");
+    const after = await app.getState(edited);
+    assert.deepStrictEqual(after.metadata?.parents, before.metadata?.parents);
+    assert.ok(Object.keys(after.metadata?.parents ?? {}).includes(""), "names the root graph's checkpoint");
+  });
+
   it("replays from a checkpoint inside the subgraph, not from the subgraph's start", async () => {
     const calls: string[] = [];
     const app = research(calls);

@@ -3,14 +3,14 @@
  * log stays readable; the values JSON cannot hold are written as small tagged objects,
  * `{"$type": "Date", "value": "2024-…"}`, and come back as the same kind of value: undefined (in
  * objects, arrays or alone), NaN, ±Infinity, -0, BigInt, Date, Map, Set, RegExp, Uint8Array,
- * Buffer, the built-in Error classes, null-prototype objects, our runtime's `Send` and `Command`
+ * Buffer, the built-in Error classes, null-prototype objects, our runtime's `Send`, `Command`, `Overwrite`
  * (and any object with `lg_name: "Send"`, as LangGraph's `Send`, which comes back as ours), plus
  * the classes a user registers through `types`. Anything else (other class instances, functions,
  * symbols, symbol keys, cycles) is refused with an `UnstorableValueError` naming where it sits, so
  * nothing is ever stored changed. A plain object that happens to have a `$type` key is wrapped, so
  * it cannot be mistaken for a tag.
  */
-import { Command, Send } from "../../types";
+import { Command, Overwrite, Send, isOverwrite } from "../../types";
 
 /** A class FileSaver may store: how to recognise it, and how to turn it into JSON and back. */
 export interface StorableType {
@@ -29,7 +29,7 @@ export class UnstorableValueError extends Error {
   ) {
     super(
       `FileSaver cannot store ${path}: ${what}. Values must be JSON data, undefined, BigInt, Date, Map, Set, ` +
-        `RegExp, Uint8Array, Buffer, a built-in Error, Send or Command; store other classes as plain objects, ` +
+        `RegExp, Uint8Array, Buffer, a built-in Error, Send, Command or Overwrite; store other classes as plain objects, ` +
         `or register them with the FileSaver option \`types\`.`,
     );
     this.name = "UnstorableValueError";
@@ -82,6 +82,12 @@ const BUILT_IN: StorableType[] = [
     is: (v) => v instanceof Command,
     toJSON: (v) => ({ resume: (v as Command).resume, update: (v as Command).update, goto: (v as Command).goto }),
     fromJSON: (j) => new Command(j as Command),
+  },
+  {
+    name: "Overwrite",
+    is: (v) => isOverwrite(v),
+    toJSON: (v) => ({ value: (v as Overwrite).value }),
+    fromJSON: (j) => new Overwrite((j as Overwrite).value),
   },
 ];
 
