@@ -11,7 +11,7 @@ const common = { bundle: true, sourcemap: true, minify: production, keepNames: t
 
 /** Node-side entry points: [source, output name]. */
 const nodeEntries = [
-  // ["src/extension/index.ts", "extension"],
+  ["src/extension/index.ts", "extension"],
   ["src/debug/main.ts", "debugAdapter"],
   ["src/runner/main.ts", "runner"],
   // The engine, bundled by the runner into each user graph as "@langchain/langgraph".
@@ -20,7 +20,8 @@ const nodeEntries = [
 
 /** Browser-side entry points for the graph panel: [source, output name]. */
 const webEntries = [
-  // ["webview/main.ts", "webview/panel"],
+  ["webview/main.ts", "webview/panel"],
+  ["webview/layout/worker.ts", "webview/layout"],
 ];
 
 const builds = [

@@ -4,7 +4,7 @@
 // what is missing; `startCodeServer()` runs it on a loopback port with the extension loaded from
 // source through the workbench's `payload` parameter (code-server rejects --extensionDevelopmentPath).
 import { execSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -60,17 +60,21 @@ export async function startCodeServer({ port, workDir, folder, extensionPath, te
     "--user-data-dir", join(workDir, "ud"), "--extensions-dir", join(workDir, "exts"), "--disable-telemetry",
     "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override", "--ignore-last-opened"];
   const server = spawn(process.execPath, args, { env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+  // Always drain both pipes (a full pipe would stall the server) into a log beside its data.
+  const log = createWriteStream(join(workDir, "server.log"));
+  server.stdout.pipe(log, { end: false });
+  server.stderr.pipe(log, { end: false });
   const host = `127.0.0.1:${port}`;
   const payload = [];
   if (extensionPath) payload.push(["extensionDevelopmentPath", `vscode-remote://${host}${extensionPath}`]);
   if (testsPath) payload.push(["extensionTestsPath", `vscode-remote://${host}${testsPath}`]);
   const url = `http://${host}/?folder=${encodeURIComponent(folder)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ""}`;
   for (let i = 0; i < 100; i++) {
-    if (await healthy(host)) return { url, server, stop: () => server.kill() };
+    if (await healthy(host)) return { url, server, logFile: join(workDir, "server.log"), stop: () => server.kill() };
     await new Promise((r) => setTimeout(r, 200));
   }
   server.kill();
-  throw new Error(`code-server did not answer on ${host} within 20 s`);
+  throw new Error(`code-server did not answer on ${host} within 20 s; see ${join(workDir, "server.log")}`);
 }
 
 async function healthy(host) {
