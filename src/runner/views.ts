@@ -62,6 +62,7 @@ export function graphView(drawable: DrawableGraph): GraphView {
       ...(edge.data !== undefined && edge.data !== edge.target ? { label: edge.data } : {}),
     })),
     dynamic: drawable.dynamic.map((route) => ({ source: route.source, observed: [...route.observed] })),
+    stateKeys: [...drawable.stateKeys],
   };
 }
 

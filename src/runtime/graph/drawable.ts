@@ -33,6 +33,8 @@ export interface DrawableGraph {
   nodes: Record<string, DrawableNode>;
   edges: DrawableEdge[];
   dynamic: DynamicRoute[];
+  /** The state's keys (channels), so an editor can tell a typo from a key. */
+  stateKeys: string[];
   drawMermaid(): string;
 }
 
@@ -67,7 +69,8 @@ export function drawableGraph(definition: GraphDefinition, observed: ReadonlyMap
     for (const target of node.ends ?? []) edges.push({ source: node.name, target, conditional: true });
   }
   if (edges.some((edge) => edge.target === END) || dynamic.length > 0) nodes[END] = { id: END, name: END };
-  return { nodes, edges, dynamic, drawMermaid: () => mermaid(nodes, edges, dynamic) };
+  const stateKeys = Object.keys(definition.channels);
+  return { nodes, edges, dynamic, stateKeys, drawMermaid: () => mermaid(nodes, edges, dynamic) };
 }
 
 function mermaid(nodes: Record<string, DrawableNode>, edges: DrawableEdge[], dynamic: DynamicRoute[]): string {
