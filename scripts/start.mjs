@@ -29,6 +29,7 @@ if (hasDesktopCode()) {
   const { url, server } = await startCodeServer({ port, workDir, folder: examples, extensionPath: root });
   console.log(`\nstart: VS Code (code-server) is running with the LangGraph Debugger loaded.\n  Open ${url}\n  (Ctrl-C to stop)\n`);
   server.stderr.pipe(process.stderr);
-  process.on("SIGINT", () => { server.kill(); process.exit(0); });
+  // Ctrl-C, a closed terminal or a plain `kill` all take the server down with this script.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => { server.kill(); process.exit(0); });
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -95,6 +95,8 @@ export class PanelBridge {
   }
 
   onGraphState(event: GraphStateEvent): void {
+    // A graph the adapter could not give earlier (its runner was busy in a node) is asked for again.
+    if (!this.graph && this.session && this.ready) void this.sendGraph(this.session);
     this.lastState = event;
     this.status = statusOf(event);
     this.post({ type: "graphState", state: event });
@@ -154,15 +156,8 @@ export class PanelBridge {
   /** Everything the panel shows, in the order it draws best: graph first, then what lies on it. */
   private async sendAll(): Promise<void> {
     const session = this.session;
-    if (session) {
-      try {
-        this.graph = await session.customRequest("graph", {});
-        this.editor.graphShown(this.graph);
-      } catch (error) {
-        this.editor.log(`Graph panel: the adapter did not give the graph: ${(error as Error).message}`);
-      }
-    }
-    if (this.graph) this.post({ type: "graph", graph: this.graph, ...(this.title ? { title: this.title } : {}) });
+    if (session) await this.sendGraph(session);
+    else if (this.graph) this.post({ type: "graph", graph: this.graph, ...(this.title ? { title: this.title } : {}) });
     this.post({ type: "nodeBreakpoints", breakpoints: this.editor.nodeBreakpoints() });
     await this.sendThreads();
     if (session) await this.sendHistory(session);
@@ -179,6 +174,18 @@ export class PanelBridge {
       this.post({ type: "threads", threads: labelled, current });
     } catch (error) {
       this.editor.log(`Graph panel: could not list the threads: ${(error as Error).message}`);
+    }
+  }
+
+  private async sendGraph(session: AdapterLink): Promise<void> {
+    try {
+      const graph = await session.customRequest("graph", {});
+      if (session !== this.session) return;
+      this.graph = graph;
+      this.editor.graphShown(graph);
+      this.post({ type: "graph", graph, ...(this.title ? { title: this.title } : {}) });
+    } catch (error) {
+      this.editor.log(`Graph panel: the adapter did not give the graph: ${(error as Error).message}`);
     }
   }
 
