@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import type { CheckpointSourceView, HistoryEntry } from "../protocol/debug";
 import { FileSaver } from "../runtime/checkpoint/file";
 import type { CheckpointTuple } from "../runtime/checkpoint/types";
+import { writers } from "../runner/views";
 
 export interface StoredThread {
   threadId: string;
@@ -54,21 +55,8 @@ function historyEntry(tuple: CheckpointTuple, byId: Map<string, CheckpointTuple>
     ...(parentId ? { parentId } : {}),
     step: tuple.metadata?.step ?? 0,
     source,
-    writtenBy: writers(tuple, parentId ? byId.get(parentId) : undefined),
+    writtenBy: writers(tuple.metadata?.source ?? "loop", tuple.metadata ?? {}, tuple, parentId ? byId.get(parentId) : undefined),
     next: [],
     createdAt: tuple.checkpoint.ts,
   };
-}
-
-function writers(tuple: CheckpointTuple, parent: CheckpointTuple | undefined): string[] {
-  const source = tuple.metadata?.source ?? "loop";
-  const writes = tuple.metadata?.writes;
-  if (writes && typeof writes === "object") return Object.keys(writes);
-  if (source === "fork") return [];
-  const before = parent?.checkpoint.versions_seen ?? {};
-  const moved = Object.entries(tuple.checkpoint.versions_seen)
-    .filter(([node, seen]) => node !== "__interrupt__" && JSON.stringify(seen) !== JSON.stringify(before[node] ?? {}))
-    .map(([node]) => node);
-  if (moved.length > 0) return moved;
-  return source === "input" ? ["__input__"] : [source];
 }
