@@ -5,6 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import "./browserHooks";
+import { openDrawnPanel } from "./opened";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildPanel, openPanel, type PanelPage } from "./harness";
@@ -18,9 +19,7 @@ describe("graph panel: drawing", function () {
   this.timeout(60000);
   let panel: PanelPage;
   before(async () => {
-    panel = await openPanel();
-    await panel.send(...openingMessages());
-    await panel.waitForGraph();
+    panel = await openDrawnPanel();
   });
   after(() => panel.close());
 

@@ -5,8 +5,9 @@
  */
 import * as assert from "node:assert/strict";
 import "./browserHooks";
-import { openPanel, type PanelPage } from "./harness";
-import { openingMessages, snapshot, stopAt } from "./fixtures";
+import { openDrawnPanel } from "./opened";
+import type { PanelPage } from "./harness";
+import { snapshot, stopAt } from "./fixtures";
 
 async function requestsOf(panel: PanelPage, type: string): Promise<number> {
   return (await panel.posted()).filter((message) => message.type === type).length;
@@ -21,9 +22,7 @@ describe("state panel", function () {
   this.timeout(60000);
   let panel: PanelPage;
   beforeEach(async () => {
-    panel = await openPanel();
-    await panel.send(...openingMessages());
-    await panel.waitForGraph();
+    panel = await openDrawnPanel();
   });
   afterEach(() => panel.close());
 

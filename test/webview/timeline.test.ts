@@ -5,16 +5,15 @@
  */
 import * as assert from "node:assert/strict";
 import "./browserHooks";
-import { openPanel, type PanelPage } from "./harness";
+import { openDrawnPanel } from "./opened";
+import type { PanelPage } from "./harness";
 import { openingMessages, snapshot } from "./fixtures";
 
 describe("time travel", function () {
   this.timeout(60000);
   let panel: PanelPage;
   beforeEach(async () => {
-    panel = await openPanel();
-    await panel.send(...openingMessages());
-    await panel.waitForGraph();
+    panel = await openDrawnPanel();
     await panel.page.locator("vscode-tab-header.tab-timeline").click();
   });
   afterEach(() => panel.close());
