@@ -12,7 +12,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import * as path from "node:path";
 import type { GraphView, NodeBreakpoints } from "../protocol/debug";
 import { LineSpan, callSpan } from "./call-extent";
-import { allNodePaths } from "./levels";
+import { allNodePaths, breakpointNodes, keyedAliases } from "./levels";
 
 export interface BreakpointResult {
   id: number;
@@ -41,6 +41,7 @@ export class BreakpointBook {
   private nextId = 1;
   private sites = new Map<string, NodeSite[]>();
   private nodeNames: string[] = [];
+  private graph: GraphView | undefined;
   private readonly bySource = new Map<string, NodeBreakpoint[]>();
   private byFunction: NodeBreakpoint[] = [];
   private panel: NodeBreakpoints = { before: [], after: [] };
@@ -49,10 +50,10 @@ export class BreakpointBook {
   /** Learns where each node's `addNode` call is, once the graph is loaded. */
   setGraph(graph: GraphView): void {
     this.sites.clear();
-    const nodes = allNodePaths(graph);
-    this.nodeNames = nodes.map((node) => node.path);
+    this.graph = graph;
+    this.nodeNames = allNodePaths(graph).map((node) => node.path);
     const texts = new Map<string, string | undefined>();
-    for (const { path: nodePath, node } of nodes) {
+    for (const { path: nodePath, node } of breakpointNodes(graph)) {
       if (!node.source) continue;
       const file = canonical(node.source.file);
       if (!texts.has(file)) texts.set(file, readText(file));
@@ -83,11 +84,14 @@ export class BreakpointBook {
     return names.map((name): BreakpointResult => {
       const id = this.nextId++;
       const parsed = parseFunctionBreakpoint(name.trim());
-      if (parsed.node !== "*" && !this.nodeNames.includes(parsed.node)) {
+      const invoker = this.invokerOf(parsed.node);
+      if (parsed.node !== "*" && !this.nodeNames.includes(parsed.node) && !invoker) {
         return { id, verified: false, message: `No node named "${parsed.node}". Nodes: ${this.nodeNames.join(", ")}.` };
       }
       this.byFunction.push({ id, ...parsed });
-      return { id, verified: true };
+      return invoker
+        ? { id, verified: true, message: `"${invoker}" has no subgraph yet: this stops in a graph its function invokes, if that graph has a node "${parsed.node.slice(invoker.length + 1)}".` }
+        : { id, verified: true };
     });
   }
 
@@ -108,10 +112,28 @@ export class BreakpointBook {
     return { before: [...before], after: [...after], beforeAll: before.has("*"), afterAll: after.has("*") };
   }
 
-  /** The ids of the breakpoints that stop before (or after) any of `nodes`. */
+  /** The ids of the breakpoints that stop before (or after) any of `nodes` (by path or by their graph's key). */
   hitIds(nodes: string[], when: "before" | "after"): number[] {
     const all = [...[...this.bySource.values()].flat(), ...this.byFunction];
-    return all.filter((b) => b.when === when && (b.node === "*" || nodes.includes(b.node))).map((b) => b.id);
+    const names = new Set(nodes.flatMap((node) => [node, ...keyedAliases(this.graph, node)]));
+    return all.filter((b) => b.when === when && (b.node === "*" || names.has(b.node))).map((b) => b.id);
+  }
+
+  /** Node lists with each `<key>/<node>` name also given by path, wherever the graph shows that graph running. */
+  withPathNames<L extends { before: string[]; after: string[] }>(lists: L): L {
+    const nodes = this.graph ? allNodePaths(this.graph) : [];
+    const withPaths = (names: string[]) => {
+      const named = new Set(names);
+      return [...named, ...nodes.map((node) => node.path).filter((path) => !named.has(path) && keyedAliases(this.graph, path).some((alias) => named.has(alias)))];
+    };
+    return { ...lists, before: withPaths(lists.before), after: withPaths(lists.after) };
+  }
+
+  /** For `check_all/check` where `check_all` is a node without a subgraph (yet): that node. */
+  private invokerOf(name: string): string | undefined {
+    const parent = name.slice(0, Math.max(0, name.lastIndexOf("/")));
+    const node = parent ? allNodePaths(this.graph ?? { nodes: [], edges: [], dynamic: [] }).find((entry) => entry.path === parent) : undefined;
+    return node && !node.node.subgraph ? parent : undefined;
   }
 
   private notANodeLine(sites: NodeSite[]): string {

@@ -8,7 +8,7 @@
  * Snapshots are the root graph's with subgraph snapshots nested in them; the level in view is the
  * snapshot's focus, or the Call Stack frame selected last.
  */
-import type { GraphStateEvent, LevelView, SnapshotView } from "../protocol/debug";
+import type { GraphStateEvent, GraphView, LevelView, SnapshotView } from "../protocol/debug";
 import type { ErrorView, LoadResult, RunOutcome, RunParams } from "../protocol/runner";
 import { BreakpointBook } from "./breakpoints";
 import { graphStateEvent } from "./graph-state";
@@ -24,6 +24,8 @@ export interface ControllerEvents {
   terminated(): void;
   output(text: string, category: "console" | "stdout" | "stderr" | "important"): void;
   graphState(event: GraphStateEvent): void;
+  /** The graph's view changed in a run (a node invoked a graph, a dynamic route took a new target). */
+  graphChanged(graph: GraphView): void;
   invalidated(): void;
   runnerStarted(pid: number | undefined): void;
 }
@@ -133,6 +135,12 @@ export class GraphController {
   private afterRun(outcome: RunOutcome, mode: RunMode, lists: { before: string[]; after: string[] }): void {
     this.clearTimers();
     this.running = [];
+    if (outcome.graph && this.loaded) {
+      this.loaded.graph = outcome.graph;
+      this.book.setGraph(outcome.graph);
+      this.events.graphChanged(outcome.graph);
+    }
+    lists = this.book.withPathNames(lists);
     if (outcome.status === "aborted" && this.abandoned) return this.stopAt(outcome.snapshot, abandonedStop(this.abandoned));
     const verdict = judge(outcome, { mode, ...lists, filters: this.book.filters, hitIds: (nodes, when) => this.book.hitIds(nodes, when) });
     if ("stop" in verdict) {

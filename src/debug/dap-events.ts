@@ -1,12 +1,12 @@
 /**
  * What the controller reports, as DAP events: `stopped` with the reason in words, `continued`,
- * `output`, `terminated`, the custom `graphState`, `invalidated` (to clients that asked for it) and
+ * `output`, `terminated`, the custom `graphState` and `graph` (the graph's view changed), `invalidated` (to clients that asked for it) and
  * `process` with the runner's pid. Every move of the run drops the variable handles of the last
  * stop, so a stale handle can never edit the wrong checkpoint.
  */
 import { ContinuedEvent, Event, InvalidatedEvent, OutputEvent, StoppedEvent } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
-import type { GraphStateEvent } from "../protocol/debug";
+import type { GraphStateEvent, GraphView } from "../protocol/debug";
 import type { ControllerEvents } from "./controller";
 import type { StopInfo } from "./stop-reason";
 import type { VariableStore } from "./variables";
@@ -38,6 +38,7 @@ export function dapEvents(sink: DapSink, variables: VariableStore): ControllerEv
     terminated: () => sink.terminated(),
     output: (text, category) => sink.send(new OutputEvent(text, category)),
     graphState: (body: GraphStateEvent) => sink.send(new Event("graphState", body)),
+    graphChanged: (graph: GraphView) => sink.send(new Event("graph", graph)),
     invalidated: () => {
       variables.reset();
       if (sink.supportsInvalidated()) sink.send(new InvalidatedEvent(["variables", "stacks"], THREAD_ID));

@@ -50,7 +50,10 @@ export function callFrames(context: FrameContext): CallFrame[] {
     return [{ frame, level: { checkpointNs: "", path: [], snapshot: snapshot ?? emptyView() } }];
   }
   const levelled = tasksOf(snapshot, { checkpointNs: "", path: [], snapshot }, snapshot.focusNs ?? "");
-  return levelled.map(({ task, level }, index) => ({ frame: taskFrame(context, task, level, index + 1), level }));
+  return levelled.map(({ task, level, ended }, index) => ({
+    frame: ended ? endFrame(context, task, level, index + 1) : taskFrame(context, task, level, index + 1),
+    level: ended ?? level,
+  }));
 }
 
 /** The frame at `frameId`, or the top frame when the id is not one of them. */
@@ -63,15 +66,38 @@ export function frameAt(context: FrameContext, frameId: number | undefined): Cal
  * Tasks of a level, each preceded by the tasks pending inside its subgraph (innermost first). The
  * task leading to the subgraph in focus comes first, so the top frame is the focus.
  */
-function tasksOf(snapshot: SnapshotView, level: LevelView, focus: string): Array<{ task: TaskView; level: LevelView }> {
+function tasksOf(snapshot: SnapshotView, level: LevelView, focus: string): LevelledTask[] {
   const leads = (task: TaskView) => !!task.checkpointNs && (focus === task.checkpointNs || focus.startsWith(`${task.checkpointNs}|`));
   const ordered = [...snapshot.tasks.filter(leads), ...snapshot.tasks.filter((task) => !leads(task))];
-  return ordered.flatMap((task) => {
-    const inner = task.state && task.state.next.length > 0 && task.checkpointNs
-      ? tasksOf(task.state, { checkpointNs: task.checkpointNs, path: [...level.path, task.name], snapshot: task.state }, focus)
-      : [];
-    return [...inner, { task, level }];
-  });
+  return ordered.flatMap((task) => [...innerTasks(task, level, focus), { task, level }]);
+}
+
+interface LevelledTask {
+  task: TaskView;
+  level: LevelView;
+  /** Set on the frame of a subgraph that ran to its end while its parent's task has not finished. */
+  ended?: LevelView;
+}
+
+/**
+ * The frames inside a subgraph task: its own pending tasks, or, when the subgraph has run its last
+ * node and the view is focused on it (a stop after that node), one frame for the subgraph at its end.
+ */
+function innerTasks(task: TaskView, level: LevelView, focus: string): LevelledTask[] {
+  if (!task.state || !task.checkpointNs) return [];
+  const inner: LevelView = { checkpointNs: task.checkpointNs, path: [...level.path, task.name], snapshot: task.state };
+  if (task.state.next.length > 0) return tasksOf(task.state, inner, focus);
+  return focus === task.checkpointNs ? [{ task, level, ended: inner }] : [];
+}
+
+/** The frame of a subgraph at its end, on its node's `addNode` line; its Variables show the subgraph's final state. */
+function endFrame(context: FrameContext, task: TaskView, level: LevelView, id: number): DebugProtocol.StackFrame {
+  const name = [...level.path, task.name].join("/");
+  const when = context.past ? ` (past: step ${level.snapshot.metadata.step})` : "";
+  const site = nodeSource(graphAt(context.graph, level.path), task.name);
+  const frame: DebugProtocol.StackFrame = new StackFrame(id, `${name} at its end${when}`, sourceOf(site?.file ?? context.program), site?.line ?? 1, site?.column ?? 1);
+  frame.canRestart = false;
+  return frame;
 }
 
 function taskFrame(context: FrameContext, task: TaskView, level: LevelView, id: number): DebugProtocol.StackFrame {

@@ -78,6 +78,26 @@ export function allNodePaths(graph: GraphView, prefix = ""): Array<{ path: strin
     .flatMap((node) => [{ path: `${prefix}${node.id}`, node }, ...(node.subgraph ? allNodePaths(node.subgraph, `${prefix}${node.id}/`) : [])]);
 }
 
+/** Every node a breakpoint can name: the graph's by path, the program's other graphs' by `<key>/<node>`. */
+export function breakpointNodes(graph: GraphView): Array<{ path: string; node: GraphView["nodes"][number] }> {
+  return [...allNodePaths(graph), ...(graph.otherGraphs ?? []).flatMap((other) => allNodePaths(other.graph, `${other.key}/`))];
+}
+
+/**
+ * The other names of a node path: `<key>/<rest>` for each keyed graph on the way to it, so a
+ * breakpoint set on a graph by its key (before it was seen running under a node) is known as hit.
+ */
+export function keyedAliases(graph: GraphView | undefined, nodePath: string): string[] {
+  const parts = nodePath.split("/");
+  const aliases: string[] = [];
+  let current = graph;
+  for (let depth = 0; depth < parts.length - 1 && current; depth++) {
+    current = current.nodes.find((node) => node.id === parts[depth])?.subgraph;
+    if (current?.graphKey) aliases.push(`${current.graphKey}/${parts.slice(depth + 1).join("/")}`);
+  }
+  return aliases;
+}
+
 /** Node lists of the whole graph seen from the level at `path`: `research/search` is `search` there. */
 export function relativeTo(names: string[], path: string[]): string[] {
   const prefix = path.map((node) => `${node}/`).join("");

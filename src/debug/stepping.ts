@@ -2,8 +2,9 @@
  * The breakpoint lists one run is started with, by how it was started. Continue stops at the
  * session's breakpoints only. A step stops before the next node of the level the debugger is at,
  * or of any graph around it (a subgraph that ends goes back to its parent): a subgraph task of
- * that level runs whole (Step Over). Step Into adds the nodes of the subgraphs pending at that
- * level, so the run stops before a subgraph's first node; Step Out keeps only the graphs around
+ * that level runs whole (Step Over). Step Into adds `<task>/*` for the tasks pending at that
+ * level, so the run stops before the first node of a graph that runs inside one (a subgraph node,
+ * or a graph the node's function invokes); Step Out keeps only the graphs around
  * the level, so the run goes to the end of the current subgraph and stops at the parent's next
  * node. A `*` breakpoint stops before every node at every depth, whatever the mode.
  */
@@ -25,8 +26,8 @@ export function runLists(mode: RunMode, lists: ReturnType<BreakpointBook["effect
   const level = view ? focusLevel(view) : { path: [] as string[], snapshot: null };
   const around = ancestors(level.path).flatMap((path) => nodePathsAt(graph, path));
   const here = mode === "stepOut" ? [] : nodePathsAt(graph, level.path);
-  // The nodes of the subgraphs behind the level's pending tasks (none for a plain node).
-  const entered = mode === "stepIn" && level.snapshot ? level.snapshot.next.flatMap((node) => nodePathsAt(graph, [...level.path, node])) : [];
+  // Every node of a graph run inside a pending task: its subgraph, or a graph its function invokes.
+  const entered = mode === "stepIn" && level.snapshot ? level.snapshot.next.map((node) => `${[...level.path, node].join("/")}/*`) : [];
   return { interruptBefore: [...new Set([...lists.before, ...around, ...here, ...entered])], interruptAfter };
 }
 

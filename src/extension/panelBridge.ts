@@ -104,6 +104,13 @@ export class PanelBridge {
     this.refreshHistory();
   }
 
+  /** The session's graph changed in a run (a node invoked a graph, now drawn inside it). */
+  onGraph(graph: GraphView): void {
+    this.graph = graph;
+    this.editor.graphShown(graph);
+    this.post({ type: "graph", graph, ...(this.title ? { title: this.title } : {}) });
+  }
+
   onNodeBreakpoints(breakpoints: NodeBreakpoints): void {
     this.post({ type: "nodeBreakpoints", breakpoints });
   }

@@ -51,6 +51,9 @@ export class GraphPanelHost implements vscode.Disposable {
       tracker.onNodeBreakpoints.event(({ session, breakpoints }) => {
         if (session === this.followed) this.bridge.onNodeBreakpoints(breakpoints);
       }),
+      tracker.onGraph.event(({ session, graph }) => {
+        if (session === this.followed) this.bridge.onGraph(graph);
+      }),
       vscode.debug.onDidChangeBreakpoints(() => this.bridge.onNodeBreakpoints(this.book.current())),
       vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel) => this.adopt(panel),

@@ -6,7 +6,7 @@
  * here instead of each subscribing to the debug API.
  */
 import * as vscode from "vscode";
-import type { GraphStateEvent, NodeBreakpoints } from "../protocol/debug";
+import type { GraphStateEvent, GraphView, NodeBreakpoints } from "../protocol/debug";
 import { DEBUG_TYPE } from "./configResolution";
 
 export interface ThreadOrigin {
@@ -26,6 +26,8 @@ export class SessionTracker implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onGraphState = new vscode.EventEmitter<{ session: vscode.DebugSession; event: GraphStateEvent }>();
   readonly onNodeBreakpoints = new vscode.EventEmitter<{ session: vscode.DebugSession; breakpoints: NodeBreakpoints }>();
+  /** The adapter's view of the graph changed during a run (a node invoked a graph, a route was seen). */
+  readonly onGraph = new vscode.EventEmitter<{ session: vscode.DebugSession; graph: GraphView }>();
   readonly onStarted = new vscode.EventEmitter<vscode.DebugSession>();
   readonly onEnded = new vscode.EventEmitter<vscode.DebugSession>();
   /** The session the views follow changed (started, ended, or another became active). */
@@ -101,7 +103,7 @@ export class SessionTracker implements vscode.Disposable {
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
-    for (const emitter of [this.onGraphState, this.onNodeBreakpoints, this.onStarted, this.onEnded, this.onCurrentChanged]) emitter.dispose();
+    for (const emitter of [this.onGraphState, this.onNodeBreakpoints, this.onGraph, this.onStarted, this.onEnded, this.onCurrentChanged]) emitter.dispose();
   }
 
   private started(session: vscode.DebugSession): void {
@@ -135,6 +137,8 @@ export class SessionTracker implements vscode.Disposable {
       this.onGraphState.fire({ session: event.session, event: state });
     } else if (event.event === "nodeBreakpoints") {
       this.onNodeBreakpoints.fire({ session: event.session, breakpoints: event.body as NodeBreakpoints });
+    } else if (event.event === "graph") {
+      this.onGraph.fire({ session: event.session, graph: event.body as GraphView });
     }
   }
 

@@ -15,8 +15,10 @@ export interface GraphNodeView {
   id: string;
   /** Where `addNode` was called, when known. `__start__`/`__end__` have none. */
   source?: SourceLocation;
-  /** Set for a node that is itself a compiled graph. */
+  /** Set for a node that is itself a compiled graph, or that was seen invoking one from its function. */
   subgraph?: GraphView;
+  /** The subgraph is a graph the node's function invoked (known once the node has run), not the node itself. */
+  invoked?: boolean;
 }
 
 export interface GraphEdgeView {
@@ -40,6 +42,19 @@ export interface GraphView {
   dynamic: DynamicRouteView[];
   /** The state's channel names (added for the panel, which rejects edits to other keys). */
   stateKeys?: string[];
+  /**
+   * Other graphs the program compiles, not (yet) seen as nodes of this one: graphs a node may
+   * invoke from its function. Their `addNode` lines take breakpoints, named `<key>/<node>`.
+   */
+  otherGraphs?: OtherGraphView[];
+  /** Where this graph was compiled (`@file:line:column`): breakpoints name its nodes `<key>/<node>` wherever it runs. */
+  graphKey?: string;
+}
+
+export interface OtherGraphView {
+  /** How breakpoint lists name the graph wherever it runs nested: `@<file>:<line>:<column>` of its `compile()`. */
+  key: string;
+  graph: GraphView;
 }
 
 export interface InterruptView {
@@ -158,4 +173,6 @@ export type CustomRequestName = keyof CustomRequests;
 export interface CustomEvents {
   graphState: GraphStateEvent;
   nodeBreakpoints: NodeBreakpoints;
+  /** The graph's view changed during a run: a node invoked a graph (now drawn under it), a dynamic route took a new target. */
+  graph: GraphView;
 }

@@ -69,6 +69,8 @@ export interface RunOutcome {
   error?: ErrorView;
   /** Supersteps run by this call. */
   steps: number;
+  /** The graph's view, when the run changed it (a node invoked a graph, a dynamic route took a new target). */
+  graph?: GraphView;
 }
 
 export interface ThreadAddress {

@@ -22,8 +22,8 @@ export interface GraphBuilder {
   addNode: Function;
   compile(options?: CompileOptions): CompiledGraph;
   channels?: Record<string, { reducer?: Function }>;
-  /** The nodes added so far; a node that is a compiled graph holds it as `subgraph`. */
-  nodes?: Map<string, { subgraph?: unknown }>;
+  /** The nodes added so far; a node that is a compiled graph holds it as `subgraph`, one seen invoking a graph as `invoked`. */
+  nodes?: Map<string, { subgraph?: unknown; invoked?: unknown }>;
 }
 
 /** A compiled graph: what the runner runs and inspects. */
@@ -33,6 +33,8 @@ export interface CompiledGraph {
   interruptBefore?: InterruptList;
   interruptAfter?: InterruptList;
   name?: string;
+  /** Where `compile()` was called, as breakpoint lists name the graph (`@file:line:column`). */
+  graphKey?: string;
   invoke(input: unknown, config?: RunConfig): Promise<unknown>;
   stream(input: unknown, config?: RunConfig): Promise<AsyncIterable<unknown>>;
   /** With `subgraphs`, each subgraph task carries its subgraph's snapshot in `state`. */

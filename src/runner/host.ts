@@ -11,7 +11,9 @@ import { LoadedGraph, loadGraph } from "./load";
 import { watchNodeStarts } from "./node-watch";
 import { ProgressReporter, ProgressSink } from "./progress";
 import { GraphRun } from "./run";
-import { graphView, historyEntries } from "./views";
+import { historyEntries } from "./views";
+import { fullGraphView } from "./graphs";
+import type { GraphView } from "../protocol/debug";
 
 type Handlers = { [M in RunnerMethod]: (params: RunnerMethods[M]["params"]) => Promise<RunnerMethods[M]["result"]> };
 
@@ -19,6 +21,7 @@ export class RunnerHost {
   private loaded: LoadedGraph | undefined;
   private current: GraphRun | undefined;
   private watched: ReadonlySet<string> = new Set();
+  private lastView: string | undefined;
   private readonly progress: ProgressReporter;
 
   constructor(sendProgress: ProgressSink, private readonly exit: () => void) {
@@ -30,16 +33,18 @@ export class RunnerHost {
       const bundle = await bundleGraph(params.program);
       this.loaded = loadGraph(bundle, params.program, params.graph, params.checkpointDir);
       this.watched = watchNodeStarts(this.loaded.graph.builder, this.progress);
-      const { exportName, graphExports, graph, userInterrupts } = this.loaded;
-      return { exportName, graphExports, graph: graphView(graph.getGraph()), compiledInterrupts: userInterrupts, bundleMs: bundle.durationMs };
+      const { exportName, graphExports, userInterrupts } = this.loaded;
+      return { exportName, graphExports, graph: this.view(), compiledInterrupts: userInterrupts, bundleMs: bundle.durationMs };
     },
-    graph: async () => graphView(this.graph().getGraph()),
+    graph: async () => this.view(),
     run: async (params) => {
       if (this.current) throw new Error("The graph is already running: pause it or wait for it to stop.");
       const { graph, runtime, userInterrupts } = this.require();
       this.current = new GraphRun({ graph, runtime, userInterrupts, progress: this.progress, watched: this.watched }, params);
       try {
-        return await this.current.execute();
+        const outcome = await this.current.execute();
+        const changed = this.viewIfChanged();
+        return changed ? { ...outcome, graph: changed } : outcome;
       } finally {
         this.current = undefined;
       }
@@ -71,5 +76,19 @@ export class RunnerHost {
 
   private graph() {
     return this.require().graph;
+  }
+
+  /** The graph's view, remembered so a run can tell whether it changed it. */
+  private view(): GraphView {
+    const { graph, compiled } = this.require();
+    const view = fullGraphView(graph, compiled);
+    this.lastView = JSON.stringify(view);
+    return view;
+  }
+
+  private viewIfChanged(): GraphView | undefined {
+    const before = this.lastView;
+    const view = this.view();
+    return this.lastView !== before ? view : undefined;
   }
 }

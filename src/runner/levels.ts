@@ -69,12 +69,16 @@ async function namespaceOf(graph: CompiledGraph, address: ThreadAddress): Promis
   return "";
 }
 
-/** The namespace of the deepest subgraph that has work pending, following the first such task. */
+/**
+ * The namespace of the deepest subgraph that has work pending, following the first such task; or,
+ * when none has, of a subgraph that ran to its end while its parent's task waits (a stop after the
+ * subgraph's last node), so the views stay inside it.
+ */
 export function deepestPending(view: SnapshotView): string {
   for (const task of view.tasks) {
     if (task.state && task.state.next.length > 0) return deepestPending(task.state) || task.checkpointNs || "";
   }
-  return "";
+  return view.tasks.find((task) => task.state && task.checkpointNs)?.checkpointNs ?? "";
 }
 
 export function parentNamespace(ns: string): string {
@@ -86,7 +90,8 @@ export function graphAtLevel(root: CompiledGraph, ns: string | undefined): Compi
   let graph = root;
   for (const segment of ns ? ns.split("|") : []) {
     const node = segment.slice(0, segment.lastIndexOf(":"));
-    const subgraph = graph.builder.nodes?.get(node)?.subgraph;
+    const spec = graph.builder.nodes?.get(node);
+    const subgraph = spec?.subgraph ?? spec?.invoked;
     if (!isCompiledGraph(subgraph)) throw new Error(`No subgraph node "${node}" for checkpoint namespace "${ns}".`);
     graph = subgraph;
   }

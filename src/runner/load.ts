@@ -8,6 +8,7 @@
 import Module from "node:module";
 import * as path from "node:path";
 import { GraphBundle, GraphLoadError } from "./bundle";
+import { collectCompiledGraphs } from "./graphs";
 import { CompiledGraph, GraphBuilder, RuntimeModule, isCompiledGraph, isGraphBuilder } from "./engine-types";
 import type { InterruptList } from "../protocol/runner";
 
@@ -18,6 +19,8 @@ export interface LoadedGraph {
   runtime: RuntimeModule;
   /** The breakpoints compiled into the user's graph, kept for every run. */
   userInterrupts: { before: InterruptList; after: InterruptList };
+  /** Every graph the module compiled as it loaded (a node may invoke one of them). */
+  compiled: CompiledGraph[];
 }
 
 interface BundleExports {
@@ -35,7 +38,7 @@ interface LoadableModule {
 type ModuleInternals = typeof Module & { _nodeModulePaths(directory: string): string[] };
 
 export function loadGraph(bundle: GraphBundle, program: string, wanted: string | undefined, checkpointDir: string): LoadedGraph {
-  const exported = runBundle(bundle, program);
+  const { value: exported, compiled } = collectCompiledGraphs(() => runBundle(bundle, program));
   const candidates = graphCandidates(exported.user);
   const names = [...candidates.keys()];
   const exportName = pickExport(names, wanted, program);
@@ -46,7 +49,7 @@ export function loadGraph(bundle: GraphBundle, program: string, wanted: string |
     before: isCompiledGraph(picked) ? picked.interruptBefore ?? [] : [],
     after: isCompiledGraph(picked) ? picked.interruptAfter ?? [] : [],
   };
-  return { exportName, graphExports: names, graph, runtime: exported.runtime, userInterrupts };
+  return { exportName, graphExports: names, graph, runtime: exported.runtime, userInterrupts, compiled };
 }
 
 function runBundle(bundle: GraphBundle, program: string): BundleExports {

@@ -53,7 +53,7 @@ export function graphView(drawable: DrawableGraph): GraphView {
     nodes: Object.values(drawable.nodes).map((node) => ({
       id: node.id,
       ...(node.source ? { source: { ...node.source } } : {}),
-      ...(node.subgraph ? { subgraph: graphView(node.subgraph) } : {}),
+      ...(node.subgraph ? { subgraph: graphView(node.subgraph), ...(node.invoked ? { invoked: true } : {}) } : {}),
     })),
     edges: drawable.edges.map((edge) => ({
       source: edge.source,
@@ -63,6 +63,7 @@ export function graphView(drawable: DrawableGraph): GraphView {
     })),
     dynamic: drawable.dynamic.map((route) => ({ source: route.source, observed: [...route.observed] })),
     stateKeys: [...drawable.stateKeys],
+    ...(drawable.graphKey ? { graphKey: drawable.graphKey } : {}),
   };
 }
 

@@ -101,6 +101,20 @@ describe("debug adapter: subgraphs", function () {
     await story.next("terminated");
   });
 
+  it("stops after a subgraph's last node inside the subgraph, at its end, with its own state in view", async () => {
+    await story.start("launch", { program: SUBGRAPH, input: TOPIC }, { functionBreakpoints: ["after:research/summarize"] });
+    assert.equal((await story.next("stopped")).body.description, "Paused after research/summarize");
+    const atStop = story.pending("graphState").at(-1)!.body as GraphStateEvent;
+    assert.deepEqual(atStop.level?.path, ["research"], "the panel is at the subgraph's level");
+    assert.deepEqual((await story.frames()).map((frame) => frame.name), ["research at its end", "research"]);
+    const inside = await scopeOfFrame(0, "State");
+    assert.equal(inside.get("summary")?.value, '"2 findings on tides"', "the subgraph's final state, before the parent has it");
+    assert.equal((await scopeOfFrame(1, "State")).has("summary"), false);
+
+    assert.equal(await descriptionAfter(story.dc.nextRequest({ threadId: 1 })), "Ran research; next write");
+    assert.equal(await ran("summarize", 1), 1, "the parent took the subgraph's result without running it again");
+  });
+
   it("steps over a subgraph with Next, into it with Step Into, and out of it with Step Out", async () => {
     await story.start("launch", { program: SUBGRAPH, input: TOPIC, stopOnEntry: true });
     assert.equal((await story.next("stopped")).body.description, "Paused before plan");

@@ -8,7 +8,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { Command, CompiledStateGraph, MemorySaver, Overwrite, StateGraph, isInterrupted } from "../../src/runtime";
+import { Command, CompiledStateGraph, DrawableGraph, DrawableNode, MemorySaver, Overwrite, StateGraph, isInterrupted } from "../../src/runtime";
 import { findAddNodeCalls } from "../../src/extension/addNodeLines";
 import { parseLanggraphJson } from "../../src/extension/langgraphJson";
 import { EXAMPLES, loadExample } from "./helpers/examples";
@@ -18,7 +18,7 @@ import { EXAMPLES, loadExample } from "./helpers/examples";
 type AnyGraph = CompiledStateGraph<any>;
 type Values = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const EXAMPLE_FILES = ["tool-call-review.ts", "approval-flow.ts", "interrupt-review.ts", "edit-and-resume.ts"];
+const EXAMPLE_FILES = ["tool-call-review.ts", "approval-flow.ts", "interrupt-review.ts", "edit-and-resume.ts", "research-report.ts"];
 
 function graphOf(file: string): AnyGraph {
   return loadExample<{ graph: AnyGraph }>(file).graph;
@@ -27,6 +27,10 @@ function graphOf(file: string): AnyGraph {
 /** What the runner does with a graph compiled without a checkpointer: compile it again with one. */
 function withSaver(graph: AnyGraph): AnyGraph {
   return (graph.builder as StateGraph<never>).compile({ checkpointer: new MemorySaver() }) as unknown as AnyGraph;
+}
+
+function nodesWithSubgraphs(drawable: DrawableGraph): DrawableNode[] {
+  return Object.values(drawable.nodes).flatMap((node) => [node, ...(node.subgraph ? nodesWithSubgraphs(node.subgraph) : [])]);
 }
 
 function thread(id: string) {
@@ -40,13 +44,15 @@ describe("example graphs on our engine", () => {
     for (const file of EXAMPLE_FILES) assert.ok(graphOf(file) instanceof CompiledStateGraph, `${file} exports a compiled graph`);
   });
 
-  it("the CodeLens finds each node on the line where the engine saw its addNode call", () => {
+  it("the CodeLens finds each node on the line where the engine saw its addNode call, subgraphs' too", async () => {
+    // A graph invoked inside a node is drawn under it once the node has run.
+    await withSaver(graphOf("research-report.ts")).invoke({}, thread("draw"));
     for (const file of EXAMPLE_FILES) {
       const calls = findAddNodeCalls(readFileSync(path.join(EXAMPLES, file), "utf8"));
-      const drawn = Object.values(graphOf(file).getGraph().nodes).filter((node) => node.source);
+      const drawn = nodesWithSubgraphs(graphOf(file).getGraph()).filter((node) => node.source);
       assert.deepEqual(
         calls.map((call) => `${call.name}@${call.line + 1}`),
-        drawn.map((node) => `${node.id}@${node.source!.line}`),
+        drawn.map((node) => `${node.id}@${node.source!.line}`).sort((a, b) => Number(a.split("@")[1]) - Number(b.split("@")[1])),
         `addNode lines of ${file}`,
       );
     }
@@ -120,5 +126,18 @@ describe("example graphs on our engine", () => {
     await graph.updateState(config, { plan: ["take the night bus to Porto", "sleep at a hostel"] }, "agent");
     const final = (await graph.invoke(null, config)) as Values;
     assert.deepEqual(final.done, ["done: take the night bus to Porto", "done: sleep at a hostel"]);
+  });
+
+  it("research report: breaks inside the subgraph two deep, and the report keeps the most telling finding", async () => {
+    const graph = withSaver(graphOf("research-report.ts"));
+    const config = thread("report");
+    await graph.invoke({ topic: "tides" }, { ...config, interruptBefore: ["research/rank"] });
+    const paused = await graph.getState(config, { subgraphs: true });
+    const research = paused.tasks[0].state as { next: string[]; values: Values };
+    assert.deepEqual(research.next, ["rank"]);
+    assert.equal(research.values.queries.length, 3, "the nested search subgraph wrote the subgraph's own key");
+    const final = (await graph.invoke(null, config)) as Values;
+    assert.match(final.report, /^Report on tides\. 3 findings on tides; the most telling: The moon's pull/);
+    assert.equal(final.checked, true, "the checker graph invoked by fact_check found nothing missing");
   });
 });

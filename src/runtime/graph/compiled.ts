@@ -39,6 +39,8 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     readonly builder: StateGraph<SD, S, U>,
     private readonly definition: GraphDefinition,
     options: CompileOptions,
+    /** Where `compile()` was called (`@file:line:column`): breakpoint lists name nested runs of this graph by it. */
+    readonly graphKey?: string,
   ) {
     this.checkpointer = options.checkpointer || undefined;
     this.interruptBefore = options.interruptBefore;
@@ -52,6 +54,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
       interruptBefore: options.interruptBefore,
       interruptAfter: options.interruptAfter,
       debug: options.debug ?? false,
+      graphKey,
       observeRoute: (source, target) => this.observeRoute(source, target),
     };
   }
@@ -60,6 +63,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     const task = currentTask();
     if (task?.nestedScope && config.configurable?.thread_id === undefined) {
       // Called from inside a node: run as that task's subgraph, in the parent's thread.
+      task.invoking?.(this);
       const engine = this.nestedEngine(task.nestedScope().checkpointer);
       return (await invokeInTask(engine, input, task)) as S & { [INTERRUPT]?: unknown[] };
     }
@@ -141,7 +145,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
   }
 
   getGraph(): DrawableGraph {
-    return drawableGraph(this.definition, this.observedRoutes);
+    return drawableGraph(this.definition, this.observedRoutes, this.graphKey);
   }
 
   private observeRoute(source: string, target: string): void {

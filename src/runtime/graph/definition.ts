@@ -15,6 +15,8 @@ export interface NodeSpec {
   source?: SourceLocation;
   /** The compiled graph behind the node, when the node is a subgraph. */
   subgraph?: unknown;
+  /** A compiled graph the node's function invoked (seen at run time): shown and inspected like a subgraph. */
+  invoked?: unknown;
 }
 
 export interface BranchSpec {

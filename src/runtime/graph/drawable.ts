@@ -1,7 +1,8 @@
 /**
  * `getGraph()`: the graph as nodes and edges for drawing, with each node's `addNode` call site.
  * Unlike LangGraph.js, a conditional edge without a path map is never drawn to every node: it is
- * returned as a dynamic route, with the targets seen so far at run time.
+ * returned as a dynamic route, with the targets seen so far at run time. A node seen invoking a
+ * compiled graph from its function carries that graph as its subgraph, marked `invoked`.
  */
 import { END, START } from "../constants";
 import { SourceLocation } from "./call-site";
@@ -12,8 +13,10 @@ export interface DrawableNode {
   name: string;
   metadata?: Record<string, unknown>;
   source?: SourceLocation;
-  /** The drawable graph of a node that is itself a compiled graph. */
+  /** The drawable graph of a node that is itself a compiled graph (or that invoked one, seen at run time). */
   subgraph?: DrawableGraph;
+  /** The subgraph is one the node's function invoked, not the node itself. */
+  invoked?: boolean;
 }
 
 export interface DrawableEdge {
@@ -35,18 +38,20 @@ export interface DrawableGraph {
   dynamic: DynamicRoute[];
   /** The state's keys (channels), so an editor can tell a typo from a key. */
   stateKeys: string[];
+  /** Where the graph was compiled (`@file:line:column`), as breakpoint lists name it wherever it runs nested. */
+  graphKey?: string;
   drawMermaid(): string;
 }
 
-export function drawableGraph(definition: GraphDefinition, observed: ReadonlyMap<string, ReadonlySet<string>>): DrawableGraph {
+export function drawableGraph(definition: GraphDefinition, observed: ReadonlyMap<string, ReadonlySet<string>>, graphKey?: string): DrawableGraph {
   const nodes: Record<string, DrawableNode> = { [START]: { id: START, name: START } };
   for (const node of definition.nodes.values()) {
-    const sub = node.subgraph as { getGraph?: () => DrawableGraph } | undefined;
+    const sub = (node.subgraph ?? node.invoked) as { getGraph?: () => DrawableGraph } | undefined;
     nodes[node.name] = {
       id: node.name,
       name: node.name,
       ...(node.source ? { source: node.source, metadata: { source: node.source } } : {}),
-      ...(sub?.getGraph ? { subgraph: sub.getGraph() } : {}),
+      ...(sub?.getGraph ? { subgraph: sub.getGraph(), ...(node.subgraph ? {} : { invoked: true }) } : {}),
     };
   }
   const edges: DrawableEdge[] = definition.edges.map(([source, target]) => ({ source, target, conditional: false }));
@@ -70,7 +75,7 @@ export function drawableGraph(definition: GraphDefinition, observed: ReadonlyMap
   }
   if (edges.some((edge) => edge.target === END) || dynamic.length > 0) nodes[END] = { id: END, name: END };
   const stateKeys = Object.keys(definition.channels);
-  return { nodes, edges, dynamic, stateKeys, drawMermaid: () => mermaid(nodes, edges, dynamic) };
+  return { nodes, edges, dynamic, stateKeys, ...(graphKey ? { graphKey } : {}), drawMermaid: () => mermaid(nodes, edges, dynamic) };
 }
 
 function mermaid(nodes: Record<string, DrawableNode>, edges: DrawableEdge[], dynamic: DynamicRoute[]): string {

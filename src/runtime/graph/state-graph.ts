@@ -9,6 +9,7 @@ import { Command, InterruptList, Send } from "../types";
 import { AnnotationRoot, StateDefinition, StateType, UpdateType, isAnnotationRoot } from "./annotation";
 import { SourceLocation, callerLocation } from "./call-site";
 import { CompiledStateGraph } from "./compiled";
+import { graphKeyOf, recordCompiledGraph } from "./registry";
 import { GraphDefinition, NodeSpec, PathMap, Router } from "./definition";
 import { validateDefinition } from "./validate";
 
@@ -110,7 +111,10 @@ export class StateGraph<SD extends StateDefinition, S = StateType<SD>, U = Updat
       branches: this.branches,
     };
     validateDefinition(definition, [options.interruptBefore, options.interruptAfter]);
-    return new CompiledStateGraph<SD, S, U>(this, definition, options);
+    const site = callerLocation(this.compile);
+    const compiled = new CompiledStateGraph<SD, S, U>(this, definition, options, graphKeyOf(site));
+    recordCompiledGraph(compiled, site);
+    return compiled;
   }
 }
 

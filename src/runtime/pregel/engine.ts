@@ -19,6 +19,8 @@ export interface Engine extends WriterContext {
   interruptBefore?: InterruptList;
   interruptAfter?: InterruptList;
   debug: boolean;
+  /** The compiled graph's key (`@file:line:column`), for breakpoints that name it wherever it runs nested. */
+  graphKey?: string;
   observeRoute: RouteObserver;
 }
 

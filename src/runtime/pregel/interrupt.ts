@@ -18,6 +18,8 @@ export interface TaskScratchpad {
   hasCheckpointer: boolean;
   /** The scope a graph invoked from inside this task's node runs in (as a subgraph of the task). */
   nestedScope?: () => NestedScope;
+  /** Called with a compiled graph the node invokes, before it runs nested (the node remembers it). */
+  invoking?: (graph: unknown) => void;
 }
 
 const scratchpads = new AsyncLocalStorage<TaskScratchpad>();

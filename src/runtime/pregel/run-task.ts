@@ -48,6 +48,9 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
       hasCheckpointer: engine.checkpointer !== undefined,
       interruptId: (index: number) => interruptId(task.id, index),
       nestedScope: () => nestedScope(engine, task, config, context.emit, context.checkpointId, context.stoppedBefore),
+      invoking: (graph: unknown) => {
+        node.invoked ??= graph;
+      },
     };
     const nodeConfig = { ...config, configurable: { ...config.configurable }, signal: config.signal };
     const result = await runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));

@@ -14,7 +14,7 @@ import { RunOutcome, SuperstepLoop } from "./loop";
 import { answerInterrupts } from "./resume";
 import { startRun } from "./run-start";
 import { emptySnapshot, snapshotOf } from "./snapshot";
-import { NestedScope, childNamespace, nestedGraphOf } from "./subgraph";
+import { NestedScope, childNamespace, listForGraph, subgraphForState } from "./subgraph";
 import { planTasks } from "./tasks";
 
 /**
@@ -24,8 +24,13 @@ import { planTasks } from "./tasks";
 export async function runNested(engine: Engine, input: unknown, scope: NestedScope): Promise<RunOutcome> {
   const head = await engine.checkpointer?.getTuple(headAddress(scope.config));
   const resumes = head !== undefined && (scope.resuming || snapshotOf(engine, head).next.length > 0);
-  const cursor = await startRun(engine, scope.config, resumes ? null : input, scope.emit);
-  return new SuperstepLoop(engine, scope.config, scope.emit, cursor).run();
+  const config = {
+    ...scope.config,
+    interruptBefore: listForGraph(scope.config.interruptBefore, engine.graphKey),
+    interruptAfter: listForGraph(scope.config.interruptAfter, engine.graphKey),
+  };
+  const cursor = await startRun(engine, config, resumes ? null : input, scope.emit);
+  return new SuperstepLoop(engine, config, scope.emit, cursor).run();
 }
 
 /**
@@ -57,7 +62,7 @@ export function engineForNamespace(engine: Engine, ns: string, saver: Checkpoint
   let current = engine;
   for (const segment of ns ? ns.split("|") : []) {
     const node = segment.slice(0, segment.lastIndexOf(":"));
-    const nested = nestedGraphOf(current, node);
+    const nested = subgraphForState(current, node);
     if (!nested) throw new Error(`No subgraph node "${node}" for checkpoint namespace "${ns}"`);
     current = nested.nestedEngine(saver);
   }
@@ -71,7 +76,7 @@ export async function snapshotWithSubgraphs(engine: Engine, config: CheckpointCo
   const snapshot = snapshotOf(engine, tuple, !config.configurable?.checkpoint_id);
   const ns = String(tuple.config.configurable?.checkpoint_ns ?? "");
   for (const task of snapshot.tasks) {
-    const nested = nestedGraphOf(engine, task.name);
+    const nested = subgraphForState(engine, task.name);
     if (!nested) continue;
     const childConfig = { configurable: { thread_id: tuple.config.configurable?.thread_id, checkpoint_ns: childNamespace(ns, task) } };
     task.state = subgraphs ? await snapshotWithSubgraphs(nested.nestedEngine(engine.checkpointer), childConfig, true) : childConfig;

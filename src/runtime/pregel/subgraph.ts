@@ -39,6 +39,17 @@ export function nestedGraphOf(engine: Engine, node: string): NestedGraph | undef
   return isNestedGraph(subgraph) ? subgraph : undefined;
 }
 
+/**
+ * The graph whose checkpoints a task of `node` keeps under its namespace: the node's subgraph, or
+ * the graph its function was seen to invoke. Reading state goes through this; running a node
+ * never does (a node that invokes a graph runs its own function).
+ */
+export function subgraphForState(engine: Engine, node: string): NestedGraph | undefined {
+  const spec = engine.definition.nodes.get(node);
+  if (isNestedGraph(spec?.subgraph)) return spec.subgraph;
+  return isNestedGraph(spec?.invoked) ? spec.invoked : undefined;
+}
+
 /** The namespace a task's subgraph checkpoints live under. */
 export function childNamespace(parentNs: string, task: Pick<PlannedTask, "name" | "id">): string {
   const segment = `${task.name}:${task.id}`;
@@ -74,10 +85,24 @@ export function nestedScope(
   };
 }
 
-/** `research/search` in the parent's list is `search` in the list of the `research` subgraph. */
+/**
+ * `research/search` in the parent's list is `search` in the list of the `research` subgraph, and
+ * `research/*` is every node of it. Names of a graph by its key (`@file:line:column/node`) pass
+ * down unchanged: they apply wherever that graph runs, however deep.
+ */
 function childList(list: InterruptList | undefined, node: string): InterruptList | undefined {
   if (list === undefined || list === "*") return list;
   const prefix = `${node}/`;
   const inner = list.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
-  return inner.length > 0 ? inner : undefined;
+  if (inner.includes("*")) return "*";
+  const keyed = list.filter((name) => name.startsWith("@"));
+  return inner.length + keyed.length > 0 ? [...inner, ...keyed] : undefined;
+}
+
+/** The list a nested run of the graph keyed `graphKey` uses: its keyed names become its own node names. */
+export function listForGraph(list: InterruptList | undefined, graphKey: string | undefined): InterruptList | undefined {
+  if (list === undefined || list === "*" || !graphKey) return list;
+  const prefix = `${graphKey}/`;
+  const own = list.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
+  return own.length > 0 ? [...list, ...own] : list;
 }

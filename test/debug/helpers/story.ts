@@ -27,10 +27,11 @@ export class Story {
   private readonly queues = new Map<string, DebugProtocol.Event[]>();
   private readonly waiters = new Map<string, Array<(event: DebugProtocol.Event) => void>>();
   breakpointResults: DebugProtocol.Breakpoint[] = [];
+  functionBreakpointResults: DebugProtocol.Breakpoint[] = [];
   private disconnected = false;
 
   private constructor(readonly dc: DebugClient) {
-    for (const type of ["stopped", "terminated", "graphState", "invalidated", "continued", "nodeBreakpoints"]) {
+    for (const type of ["stopped", "terminated", "graphState", "invalidated", "continued", "nodeBreakpoints", "graph"]) {
       dc.on(type, (event: DebugProtocol.Event) => this.arrive(type, event));
     }
     dc.on("output", (event: DebugProtocol.OutputEvent) => this.outputs.push(event));
@@ -53,7 +54,10 @@ export class Story {
         const response = await this.dc.setBreakpointsRequest({ source: { path: file.path }, breakpoints: file.lines.map((line) => ({ line })) });
         this.breakpointResults.push(...response.body.breakpoints);
       }
-      if (plan.functionBreakpoints) await this.dc.setFunctionBreakpointsRequest({ breakpoints: plan.functionBreakpoints.map((name) => ({ name })) });
+      if (plan.functionBreakpoints) {
+        const response = await this.dc.setFunctionBreakpointsRequest({ breakpoints: plan.functionBreakpoints.map((name) => ({ name })) });
+        this.functionBreakpointResults = response.body.breakpoints;
+      }
       if (plan.exceptionFilters) await this.dc.setExceptionBreakpointsRequest({ filters: plan.exceptionFilters });
       await this.dc.configurationDoneRequest();
     });
