@@ -4,7 +4,9 @@
  * call, they move to its first line; elsewhere they stay unverified and say why); function
  * breakpoints name nodes (`tools`, `before:tools`, `after:agent`, `*`); the graph panel sets its
  * own node list. A node inside a subgraph is named by its path (`research/search`): an `addNode`
- * line of the subgraph's builder maps to it, as to every path where that subgraph is used.
+ * line of the subgraph's builder maps to it, as to every path where that subgraph is used. A line
+ * of another graph the program compiles (one a node may invoke from its function) maps to the
+ * graph's key (`@file:line:column/check`), which the engine applies wherever that graph runs.
  * Exception filters say whether `interrupt()` calls and node errors stop the run. The lists are
  * given again on every run, so breakpoints persist across resumes.
  */

@@ -5,7 +5,8 @@
  * namespace's newest; for a subgraph checkpoint travelled to, that checkpoint, nested inside the
  * checkpoints of the enclosing graphs it ran under (`metadata.parents`). The level in focus is the
  * one addressed, or, for the thread's head, the deepest subgraph with work pending. The compiled graph of a level
- * (for its reducers and node names) is found by walking the builders' subgraph nodes.
+ * (for its reducers and node names) is found by walking the builders' subgraph nodes (or the graph a
+ * node was seen invoking).
  */
 import type { SnapshotView } from "../protocol/debug";
 import type { ThreadAddress } from "../protocol/runner";

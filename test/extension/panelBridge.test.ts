@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import type { GraphStateEvent, HistoryEntry, NodeBreakpoints, SourceLocation } from "../../src/protocol/debug";
+import type { GraphStateEvent, GraphView, HistoryEntry, NodeBreakpoints, SourceLocation } from "../../src/protocol/debug";
 import type { HostToPanel } from "../../src/protocol/panel";
 import { AdapterLink, NO_SESSION, PanelBridge, PanelEditor } from "../../src/extension/panelBridge";
 import { Story, lineOf } from "../debug/helpers/story";
@@ -173,5 +173,15 @@ describe("the graph panel host with a real adapter", function () {
       { type: "session", status: "ended", message: "The debug session ended." },
       { type: "reply", requestId: "late", ok: false, error: NO_SESSION },
     ]);
+  });
+
+  it("passes on the graph the adapter redrew during a run, and learns its new addNode sites", async () => {
+    await bridge.receive({ type: "ready", version: 1 });
+    editor.take();
+    const redrawn = await story.custom<GraphView>("graph");
+    redrawn.nodes = redrawn.nodes.filter((node) => node.id !== "tools");
+    bridge.onGraph(redrawn);
+    assert.deepEqual(editor.take(), [{ type: "graph", graph: redrawn, title: "Tool-call review" }]);
+    assert.ok(!editor.graphNodes.includes("tools"), "the host's sites follow the graph shown");
   });
 });

@@ -4,7 +4,7 @@
  * Its interrupts stop the parent task; answers to them are written into the subgraph's own
  * checkpoints, so when the parent task runs again the subgraph resumes where it stopped instead
  * of starting over. Breakpoints reach into it by path: `research/search` is `search` inside
- * `research`.
+ * `research`, `research/*` every node of it; or by the graph's compile key, wherever it runs.
  */
 import { CheckpointSaver } from "../checkpoint/types";
 import { InterruptList, RunConfig } from "../types";
