@@ -68,8 +68,22 @@ export class StateEdits {
       `Wrote the update as node "${result.asNode}"${where}: checkpoint ${shortId(result.checkpointId)}, step ${level.snapshot.metadata.step}; next: ${level.snapshot.next.join(", ") || "nothing (the end)"}.${fork}${answer} The run stays paused: Continue goes on from here.\n`,
       "console",
     );
-    c.events.invalidated();
+    this.restop(`Edited as ${result.asNode}${where}; next ${level.snapshot.next.join(", ") || "nothing (the end)"}`);
+  }
+
+  /**
+   * A stop that describes the edit, so the Call Stack's header and the panel's banner say the same:
+   * VS Code keeps a stop's text until the next `stopped` event. An edit after the end only redraws.
+   */
+  private restop(description: string): void {
+    const c = this.controller;
+    if (c.status !== "stopped" || !c.lastStop) {
+      c.events.invalidated();
+      return c.sendGraphState();
+    }
+    c.lastStop = { ...c.lastStop, reason: "step", description, kind: c.lastStop.kind === "breakpoint-after" ? "pause" : c.lastStop.kind, hitBreakpointIds: undefined, exception: undefined };
     c.sendGraphState();
+    c.events.stopped(c.lastStop);
   }
 
   private async read(address: Omit<ThreadAddress, "threadId">) {

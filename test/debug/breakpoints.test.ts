@@ -37,10 +37,12 @@ describe("debug adapter: breakpoints", function () {
     const question = await story.children(messages.get("0")!.variablesReference);
     assert.equal(question.get("content")?.value, '"weather?"');
 
+    const runsBefore = story.pending("continued").length;
     const edit = await story.dc.setVariableRequest({ variablesReference: messages.get("0")!.variablesReference, name: "content", value: '"forecast?"' });
     assert.equal(edit.body.value, '"forecast?"');
     assert.match(story.outputText(), /Wrote the update as node "agent"/);
-    assert.equal(story.pending("stopped").length, 0, "an edit never resumes the run");
+    assert.equal(story.pending("continued").length, runsBefore, "an edit never resumes the run");
+    assert.equal((await story.next("stopped")).body.description, "Edited as agent; next tools", "the stop now tells of the edit");
 
     await story.dc.continueRequest({ threadId: 1 });
     await story.next("terminated");

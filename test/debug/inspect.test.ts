@@ -63,16 +63,18 @@ describe("debug adapter: inspecting and steering", function () {
     assert.equal(tools?.source?.line, lineOf(TOOL_CALL, '.addNode("tools"'));
     assert.ok(graph.edges.some((edge) => edge.source === "agent" && edge.target === "tools" && edge.conditional));
 
+    const runsBefore = story.pending("continued").length;
     const update = await story.custom<{ asNode: string; checkpointId: string }>("updateState", {
       values: { messages: [{ role: "user", content: "and tomorrow?" }] },
       asNode: "tools",
     });
     assert.equal(update.asNode, "tools");
-    await story.next("invalidated");
+    const restop = await story.next("stopped");
+    assert.equal(restop.body.description, "Edited as tools; next agent", "the Call Stack's header tells of the edit");
     const view = await story.custom<SnapshotView>("snapshot");
     assert.equal(view.checkpointId, update.checkpointId);
     assert.deepEqual(view.next, ["agent"], "written as tools, the tools→agent edge decides what runs next");
-    assert.equal(story.pending("stopped").length, 0);
+    assert.equal(story.pending("continued").length, runsBefore, "the edit did not resume the run");
 
     const lists = await story.custom<NodeBreakpoints>("setNodeBreakpoints", { before: ["tools"], after: [] });
     assert.deepEqual(lists, { before: ["tools"], after: [] });
