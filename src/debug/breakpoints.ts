@@ -14,7 +14,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import * as path from "node:path";
 import type { GraphView, NodeBreakpoints } from "../protocol/debug";
 import { LineSpan, callSpan } from "./call-extent";
-import { allNodePaths, breakpointNodes, keyedAliases } from "./levels";
+import { allNodePaths, breakpointNodes, keyedAliases, namesNode } from "./levels";
 
 export interface BreakpointResult {
   id: number;
@@ -87,7 +87,8 @@ export class BreakpointBook {
       const id = this.nextId++;
       const parsed = parseFunctionBreakpoint(name.trim());
       const invoker = this.invokerOf(parsed.node);
-      if (parsed.node !== "*" && !this.nodeNames.includes(parsed.node) && !invoker) {
+      const everyNodeOf = parsed.node.endsWith("/*") && this.nodeNames.includes(parsed.node.slice(0, -2));
+      if (parsed.node !== "*" && !this.nodeNames.includes(parsed.node) && !invoker && !everyNodeOf) {
         return { id, verified: false, message: `No node named "${parsed.node}". Nodes: ${this.nodeNames.join(", ")}.` };
       }
       this.byFunction.push({ id, ...parsed });
@@ -118,7 +119,7 @@ export class BreakpointBook {
   hitIds(nodes: string[], when: "before" | "after"): number[] {
     const all = [...[...this.bySource.values()].flat(), ...this.byFunction];
     const names = new Set(nodes.flatMap((node) => [node, ...keyedAliases(this.graph, node)]));
-    return all.filter((b) => b.when === when && (b.node === "*" || names.has(b.node))).map((b) => b.id);
+    return all.filter((b) => b.when === when && [...names].some((node) => namesNode(b.node, node))).map((b) => b.id);
   }
 
   /** Node lists with each `<key>/<node>` name also given by path, wherever the graph shows that graph running. */
@@ -139,7 +140,7 @@ export class BreakpointBook {
   }
 
   private notANodeLine(sites: NodeSite[]): string {
-    const where = [...new Map(sites.map((s) => [s.span.first, `${s.node} (line ${s.span.first})`])).values()].join(", ");
+    const where = [...new Map(sites.map((s) => [s.span.first, `${readableName(s.node)} (line ${s.span.first})`])).values()].join(", ");
     const hint = where ? ` Nodes in this file: ${where}.` : " This file has no addNode call of the graph being debugged.";
     return `Not an addNode line: a graph breakpoint pauses before a node, so set it on a line with .addNode(...).${hint}`;
   }
@@ -148,6 +149,12 @@ export class BreakpointBook {
 export function parseFunctionBreakpoint(name: string): { node: string; when: "before" | "after" } {
   const match = /^(before|after):(.+)$/.exec(name);
   return match ? { when: match[1] as "before" | "after", node: match[2].trim() } : { when: "before", node: name };
+}
+
+/** A node as a person reads it: `check of the graph compiled at line 70` for a name by graph key. */
+function readableName(node: string): string {
+  const keyed = /^@.*:(\d+):\d+\/(.+)$/.exec(node);
+  return keyed ? `${keyed[2]} of the graph compiled at line ${keyed[1]}` : node;
 }
 
 /** One spelling per file, so the client's path and the stack's path compare equal. */

@@ -78,6 +78,12 @@ export function allNodePaths(graph: GraphView, prefix = ""): Array<{ path: strin
     .flatMap((node) => [{ path: `${prefix}${node.id}`, node }, ...(node.subgraph ? allNodePaths(node.subgraph, `${prefix}${node.id}/`) : [])]);
 }
 
+/** Whether a breakpoint name stops before (or after) the node at `nodePath`: the same path, `*`, or `<ancestor>/*`. */
+export function namesNode(name: string, nodePath: string): boolean {
+  if (name === "*" || name === nodePath) return true;
+  return name.endsWith("/*") && nodePath.startsWith(name.slice(0, -1));
+}
+
 /** Every node a breakpoint can name: the graph's by path, the program's other graphs' by `<key>/<node>`. */
 export function breakpointNodes(graph: GraphView): Array<{ path: string; node: GraphView["nodes"][number] }> {
   return [...allNodePaths(graph), ...(graph.otherGraphs ?? []).flatMap((other) => allNodePaths(other.graph, `${other.key}/`))];

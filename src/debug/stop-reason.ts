@@ -7,7 +7,7 @@
  */
 import type { InterruptView, SnapshotView, StopKind } from "../protocol/debug";
 import type { ErrorView, LoadResult, RunOutcome } from "../protocol/runner";
-import { pendingPaths, waitingPaths } from "./levels";
+import { namesNode, pendingPaths, waitingPaths } from "./levels";
 
 /** How a run was started: to the next breakpoint, one step (over, into or out of a subgraph), or to its first node. */
 export type RunMode = "continue" | "step" | "stepIn" | "stepOut" | "entry";
@@ -79,8 +79,7 @@ function stop(reason: StopInfo["reason"], description: string, kind: StopKind, h
 }
 
 function matching(listed: string[], nodes: string[]): string[] {
-  if (listed.includes("*")) return [...new Set(nodes)];
-  return [...new Set(nodes.filter((node) => listed.includes(node)))];
+  return [...new Set(nodes.filter((node) => listed.some((name) => namesNode(name, node))))];
 }
 
 function stepWords(ran: string[], next: string[]): string {

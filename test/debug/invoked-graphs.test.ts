@@ -23,8 +23,11 @@ describe("debug adapter: a graph invoked inside a node", function () {
 
   it("stops on a gutter breakpoint in the invoked graph on the first run, nested in the node that invoked it", async () => {
     const checkLine = lineOf(REPORT, '.addNode("check"');
-    await story.start("launch", { program: REPORT, input: TOPIC }, { breakpoints: [{ path: REPORT, lines: [checkLine] }] });
-    assert.deepEqual(story.breakpointResults.map((bp) => [bp.verified, bp.line]), [[true, checkLine]], "a line of a graph no node is known to use yet");
+    const corpusLine = lineOf(REPORT, "const CORPUS");
+    await story.start("launch", { program: REPORT, input: TOPIC }, { breakpoints: [{ path: REPORT, lines: [checkLine, corpusLine] }] });
+    assert.deepEqual(story.breakpointResults.map((bp) => [bp.verified, bp.line]), [[true, checkLine], [false, corpusLine]], "a line of a graph no node is known to use yet");
+    const checkerLine = lineOf(REPORT, "const checker = new StateGraph");
+    assert.match(story.breakpointResults[1].message ?? "", new RegExp(`check of the graph compiled at line ${checkerLine + 4} \\(line ${checkLine}\\)`), "the checker's node, named for people");
 
     const stop = await story.next("stopped");
     assert.equal(stop.body.description, "Paused before fact_check/check");

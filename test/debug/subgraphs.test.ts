@@ -101,6 +101,18 @@ describe("debug adapter: subgraphs", function () {
     await story.next("terminated");
   });
 
+  it("stops before every node inside the subgraph on research/*, and nowhere else", async () => {
+    await story.start("launch", { program: SUBGRAPH, input: TOPIC }, { functionBreakpoints: ["research/*"] });
+    assert.equal(story.functionBreakpointResults[0].verified, true);
+    const first = await story.next("stopped");
+    assert.equal(first.body.description, "Paused before research/search");
+    assert.deepEqual(first.body.hitBreakpointIds, [story.functionBreakpointResults[0].id]);
+    assert.equal(await descriptionAfter(story.dc.continueRequest({ threadId: 1 })), "Paused before research/summarize");
+    await story.dc.continueRequest({ threadId: 1 });
+    await story.next("terminated");
+    assert.equal(await ran("write", 1), 1, "write, outside the subgraph, ran without a stop");
+  });
+
   it("stops after a subgraph's last node inside the subgraph, at its end, with its own state in view", async () => {
     await story.start("launch", { program: SUBGRAPH, input: TOPIC }, { functionBreakpoints: ["after:research/summarize"] });
     assert.equal((await story.next("stopped")).body.description, "Paused after research/summarize");

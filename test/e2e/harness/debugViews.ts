@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 
-export type ToolbarAction = "Continue" | "Pause" | "Step Over" | "Step Back" | "Reverse" | "Restart" | "Stop" | "Disconnect";
+export type ToolbarAction = "Continue" | "Pause" | "Step Over" | "Step Into" | "Step Out" | "Step Back" | "Reverse" | "Restart" | "Stop" | "Disconnect";
 
 export function toolbar(page: Page): Locator {
   return page.locator(".debug-toolbar");
@@ -43,11 +43,12 @@ export async function showRunAndDebug(page: Page): Promise<void> {
   await page.locator(".debug-variables, .debug-call-stack").first().waitFor();
 }
 
+/**
+ * The rows' accessible labels, read in one go: a list redraws after each stop or frame selection,
+ * and a row counted a moment before may be gone when read (a Call Stack going from two frames to one).
+ */
 async function labels(rows: Locator): Promise<string[]> {
-  const count = await rows.count();
-  const found: string[] = [];
-  for (let i = 0; i < count; i++) found.push((await rows.nth(i).getAttribute("aria-label")) ?? (await rows.nth(i).innerText()));
-  return found;
+  return rows.evaluateAll((elements) => elements.map((row) => row.getAttribute("aria-label") ?? (row as HTMLElement).innerText));
 }
 
 /** The Call Stack's rows, as their accessible labels ("Stack Frame tools, line 74, tool-call-review.ts"). */
@@ -71,6 +72,23 @@ export async function waitFrame(page: Page, node: string, timeoutMs = 20_000): P
     await page.waitForTimeout(200);
   }
   throw new Error(`no Call Stack frame for ${node} within ${timeoutMs} ms; the Call Stack shows ${JSON.stringify(seen)}`);
+}
+
+/** The Variables view's rows, as their accessible labels ("queries, value Array(3)", "State"). */
+export async function variables(page: Page): Promise<string[]> {
+  return labels(page.locator(".debug-variables .monaco-list-row"));
+}
+
+/** The Variables view's rows, polled until `check` holds (the view refreshes when a frame is selected). */
+export async function waitVariables(page: Page, check: (rows: string[]) => boolean, timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let rows: string[] = [];
+  while (Date.now() < deadline) {
+    rows = await variables(page);
+    if (check(rows)) return rows;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the Variables view never matched within ${timeoutMs} ms; it shows ${JSON.stringify(rows)}`);
 }
 
 /** Waits for a variable row whose label starts with `name, value`. */

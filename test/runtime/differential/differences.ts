@@ -87,6 +87,19 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       return { beforeRun: withDynamicRoute(ours.beforeRun, []), afterRun: withDynamicRoute(ours.afterRun, ["b"]) };
     },
   },
+  {
+    scenario: "subgraphs/stateOfAGraphInvokedInsideANode",
+    reason:
+      "A graph invoked from inside a node keeps its checkpoints under the node's task namespace in both engines, " +
+      "but LangGraph.js's getState(config, {subgraphs: true}) only nests the snapshots of subgraphs used as " +
+      "nodes. Ours also nests an invoked graph's, once the node has been seen invoking it, so the debugger can " +
+      "show the nested Call Stack and state of a graph a node calls.",
+    expectOurs(real) {
+      const ours = clone(real) as { inner: unknown };
+      ours.inner = { next: ["c2"], values: { log: ["c1"] } };
+      return ours;
+    },
+  },
 ];
 
 interface Shape {

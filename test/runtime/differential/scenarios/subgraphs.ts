@@ -89,3 +89,21 @@ export async function graphInvokedInsideANode(lib: GraphLib) {
   const final = await host.invoke(new lib.Command({ resume: "ok" }), thread("i"));
   return { paused, final, runs: counts(calls) };
 }
+
+/** While a graph invoked inside a node waits, `getState(..., {subgraphs: true})` of the parent. */
+export async function stateOfAGraphInvokedInsideANode(lib: GraphLib) {
+  const child = new lib.StateGraph(logState(lib))
+    .addNode("c1", logNode("c1", []))
+    .addNode("c2", (() => ({ log: [`c2:${lib.interrupt<string>("inner asks")}`] })) as NodeFunction)
+    .addEdge(lib.START, "c1")
+    .addEdge("c1", "c2")
+    .compile();
+  const host = new lib.StateGraph(logState(lib))
+    .addNode("host", (async () => ({ log: ((await child.invoke({ log: [] })) as { log: string[] }).log })) as NodeFunction)
+    .addEdge(lib.START, "host")
+    .compile({ checkpointer: new lib.MemorySaver() });
+  await host.invoke({ log: [] }, thread("n"));
+  const deep = await (host.getState as (c: unknown, o: unknown) => Promise<SnapshotWithState>)(thread("n"), { subgraphs: true });
+  const inner = deep.tasks[0].state as Snapshot | undefined;
+  return { next: deep.next, inner: inner ? { next: inner.next, values: inner.values } : null };
+}
