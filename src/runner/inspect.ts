@@ -11,6 +11,7 @@ import * as vm from "node:vm";
 import type { EditResult, EvaluateResult, ThreadAddress } from "../protocol/runner";
 import type { CompiledGraph, RuntimeModule, StateSnapshot } from "./engine-types";
 import { toJsonSafe, typeName } from "./json-safe";
+import { isLangChainObject, keepLangChainClasses, langChainFields } from "./langchain-values";
 import { graphAtLevel, stateAddress } from "./levels";
 
 const EVALUATE_TIMEOUT_MS = 2000;
@@ -50,7 +51,8 @@ export async function editValue(
   if (!(key in snapshot.values) && !(key in channels)) {
     throw new Error(`The state has no key "${key}". Its keys: ${Object.keys(snapshot.values).join(", ")}.`);
   }
-  const updated = inner.length === 0 ? value : setIn(copyOf(snapshot.values[key]), inner, value);
+  const current = snapshot.values[key];
+  const updated = keepLangChainClasses(inner.length === 0 ? value : setIn(editableCopy(current), inner, value), current);
   const reducer = channels[key]?.reducer as Reducer | undefined;
   const written = reducer && !replaces(reducer, snapshot.values[key], updated) ? pastReducer(runtime, key, inner, updated) : updated;
   const result = await updateState(graph, address, { [key]: written });
@@ -59,7 +61,7 @@ export async function editValue(
 
 export async function updateState(graph: CompiledGraph, address: ThreadAddress, values: unknown, asNode?: string): Promise<EditResult> {
   const chosen = asNode ?? (await defaultAsNode(graph, address));
-  const config = await graph.updateState(stateAddress(address), values, asNode);
+  const config = await graph.updateState(stateAddress(address), await withLangChainClasses(graph, address, values), asNode);
   return { checkpointId: config.configurable?.checkpoint_id ?? "", asNode: chosen };
 }
 
@@ -106,6 +108,19 @@ function pastReducer(runtime: RuntimeModule, key: string, inner: Array<string | 
     `"${key}" has a reducer, so this edit would be merged into the old value instead of replacing it. ` +
       `Send the update to merge with the updateState request instead.`,
   );
+}
+
+/** Edited JSON for the state's keys, with the LangChain classes of the current values put back. */
+async function withLangChainClasses(graph: CompiledGraph, address: ThreadAddress, values: unknown): Promise<unknown> {
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return values;
+  const current = (await graph.getState(stateAddress(address))).values;
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, keepLangChainClasses(value, current[key])]));
+}
+
+/** A copy to edit in place: a LangChain object (or one in a list) as the fields the Variables view shows. */
+function editableCopy(value: unknown): unknown {
+  if (isLangChainObject(value)) return copyOf(langChainFields(value));
+  return Array.isArray(value) ? value.map((item) => (isLangChainObject(item) ? copyOf(langChainFields(item)) : copyOf(item))) : copyOf(value);
 }
 
 function copyOf(value: unknown): unknown {

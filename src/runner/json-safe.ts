@@ -1,9 +1,10 @@
 /**
  * Makes any state value safe to send as JSON, so the adapter and the panel see what the graph holds
  * instead of what `JSON.stringify` would silently drop: a Date becomes its ISO text, a Map an
- * object, a Set an array, a BigInt `"12n"`, a function `"[Function name]"`, a cycle `"[Circular]"`.
- * Plain JSON values come back as they are.
+ * object, a Set an array, a BigInt `"12n"`, a function `"[Function name]"`, a cycle `"[Circular]"`,
+ * a LangChain message its type and fields (langchain-values.ts). Plain JSON values come back as they are.
  */
+import { isLangChainObject, langChainFields } from "./langchain-values";
 
 export function toJsonSafe(value: unknown, ancestors: unknown[] = []): unknown {
   switch (typeof value) {
@@ -34,6 +35,8 @@ export function toJsonSafe(value: unknown, ancestors: unknown[] = []): unknown {
       return safe === undefined ? null : safe;
     });
   }
+  if (isLangChainObject(value)) return toJsonSafe(langChainFields(value), inner);
+  if (isLangChainObject(value)) return toJsonSafe(langChainFields(value), inner);
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === "function") return toJsonSafe(withJson.toJSON(), inner);
   const out: Record<string, unknown> = {};

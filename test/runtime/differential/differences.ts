@@ -88,6 +88,18 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     },
   },
   {
+    scenario: "messages/plainMessageDictsClasses",
+    reason:
+      "LangGraph.js turns plain message dicts into @langchain/core message classes; our engine does not depend on " +
+      "@langchain/core, so a plain message stays a plain object (message objects keep their classes in both: see " +
+      "messages/langchainMessagesKeepTheirClasses).",
+    expectOurs(real) {
+      const ours = clone(real) as { classes: string[] };
+      ours.classes = ours.classes.map(() => "Object");
+      return ours;
+    },
+  },
+  {
     scenario: "subgraphs/stateOfAGraphInvokedInsideANode",
     reason:
       "A graph invoked from inside a node keeps its checkpoints under the node's task namespace in both engines, " +

@@ -4,13 +4,14 @@
  * `{"$type": "Date", "value": "2024-…"}`, and come back as the same kind of value: undefined (in
  * objects, arrays or alone), NaN, ±Infinity, -0, BigInt, Date, Map, Set, RegExp, Uint8Array,
  * Buffer, the built-in Error classes, null-prototype objects, our runtime's `Send`, `Command`, `Overwrite`
- * (and any object with `lg_name: "Send"`, as LangGraph's `Send`, which comes back as ours), plus
- * the classes a user registers through `types`. Anything else (other class instances, functions,
+ * (and any object with `lg_name: "Send"`, as LangGraph's `Send`, which comes back as ours), LangChain
+ * objects such as messages (langchain-objects.ts), plus the classes a user registers through `types`. Anything else (other class instances, functions,
  * symbols, symbol keys, cycles) is refused with an `UnstorableValueError` naming where it sits, so
  * nothing is ever stored changed. A plain object that happens to have a `$type` key is wrapped, so
  * it cannot be mistaken for a tag.
  */
 import { Command, Overwrite, Send, isOverwrite } from "../../types";
+import { LANGCHAIN_OBJECT } from "./langchain-objects";
 
 /** A class FileSaver may store: how to recognise it, and how to turn it into JSON and back. */
 export interface StorableType {
@@ -29,7 +30,7 @@ export class UnstorableValueError extends Error {
   ) {
     super(
       `FileSaver cannot store ${path}: ${what}. Values must be JSON data, undefined, BigInt, Date, Map, Set, ` +
-        `RegExp, Uint8Array, Buffer, a built-in Error, Send, Command or Overwrite; store other classes as plain objects, ` +
+        `RegExp, Uint8Array, Buffer, a built-in Error, Send, Command, Overwrite or a LangChain object (such as a message); store other classes as plain objects, ` +
         `or register them with the FileSaver option \`types\`.`,
     );
     this.name = "UnstorableValueError";
@@ -89,6 +90,7 @@ const BUILT_IN: StorableType[] = [
     toJSON: (v) => ({ value: (v as Overwrite).value }),
     fromJSON: (j) => new Overwrite((j as Overwrite).value),
   },
+  LANGCHAIN_OBJECT,
 ];
 
 /** Encodes and decodes values with the built-in tags and the user's own types. */

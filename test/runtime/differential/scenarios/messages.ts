@@ -43,3 +43,36 @@ export async function messagesGraphRun(lib: GraphLib) {
   const afterAppend = (await app.getState(thread("m"))).values.messages as Message[];
   return { result: view(messages), afterEdit: view(afterEdit), afterAppend: view(afterAppend) };
 }
+
+/**
+ * LangChain message instances, as a model and tools return them: they keep their classes through
+ * the reducer and the saver, tool calls included, and a RemoveMessage deletes by id.
+ */
+export async function langchainMessagesKeepTheirClasses(lib: GraphLib) {
+  const { AIMessage, HumanMessage, RemoveMessage, ToolMessage } = await import("@langchain/core/messages");
+  const app = new lib.StateGraph(lib.MessagesAnnotation as never)
+    .addNode("agent", (() => ({ messages: [new AIMessage({ content: "", tool_calls: [{ name: "search", args: { q: "tides" }, id: "call1" }] })] })) as never)
+    .addNode("tools", (() => ({ messages: [new ToolMessage({ content: "two a day", tool_call_id: "call1" })] })) as never)
+    .addNode("forget", ((state: { messages: Array<{ id?: string }> }) => ({ messages: [new RemoveMessage({ id: state.messages[0].id! })] })) as never)
+    .addEdge(lib.START, "agent")
+    .addEdge("agent", "tools")
+    .addEdge("tools", "forget")
+    .compile({ checkpointer: new lib.MemorySaver() });
+  const result = (await app.invoke({ messages: [new HumanMessage({ content: "tides?", id: "h1" })] }, thread("lc"))) as { messages: unknown[] };
+  const classes = (messages: unknown[]) =>
+    messages.map((message) => {
+      const m = message as { constructor: { name: string }; content: unknown; tool_calls?: unknown; tool_call_id?: unknown };
+      return { class: m.constructor.name, content: m.content, tool_calls: m.tool_calls, tool_call_id: m.tool_call_id };
+    });
+  const history: unknown[] = [];
+  for await (const snapshot of (app as unknown as { getStateHistory(c: unknown): AsyncIterable<{ values: { messages?: unknown[] } }> }).getStateHistory(thread("lc"))) {
+    history.push(classes(snapshot.values.messages ?? []).map((m) => m.class));
+  }
+  return { result: classes(result.messages), history };
+}
+
+/** Plain message dicts given to the reducer: the class each comes back as. */
+export async function plainMessageDictsClasses(lib: GraphLib) {
+  const merged = lib.messagesStateReducer([], [{ role: "user", content: "hi", id: "u1" }, { role: "assistant", content: "hello", id: "a1" }]);
+  return { classes: merged.map((message) => (message as object).constructor.name), contents: merged.map((message) => message.content) };
+}
