@@ -1,8 +1,9 @@
 /**
  * Bundles a user's graph module with esbuild so TypeScript and JavaScript both load, with an inline
  * source map (stack traces and `addNode` call sites then name the user's TypeScript lines). The
- * bundle's entry re-exports the user's module and our engine, with `@langchain/langgraph` pointed at
- * the engine: the graph and the runner then share one copy of every engine class. The user's other
+ * bundle's entry re-exports the user's module and our engine, with `@langchain/langgraph` (and its
+ * `/prebuilt` agents) pointed at the engine: the graph and the runner then share one copy of every
+ * engine class. The user's other
  * packages stay outside the bundle and are required from their workspace at load time.
  */
 import * as esbuild from "esbuild";
@@ -20,6 +21,7 @@ export interface GraphBundle {
 
 /** Imports that mean "LangGraph": all resolve to our engine. */
 const LANGGRAPH_IMPORT = /^@langchain\/langgraph(\/web)?$/;
+const PREBUILT_IMPORT = /^@langchain\/langgraph\/prebuilt$/;
 
 /** A build or load problem worded for the person who wrote the graph file. */
 export class GraphLoadError extends Error {
@@ -63,6 +65,13 @@ function langgraphAlias(runtimePath: string): esbuild.Plugin {
     name: "langgraph-to-our-engine",
     setup(build) {
       build.onResolve({ filter: LANGGRAPH_IMPORT }, () => ({ path: runtimePath }));
+      // The prebuilt agents come from our engine as well: a module re-exporting them from it.
+      build.onResolve({ filter: PREBUILT_IMPORT }, () => ({ path: "prebuilt", namespace: "langgraph-prebuilt" }));
+      build.onLoad({ filter: /.*/, namespace: "langgraph-prebuilt" }, () => ({
+        contents: `export { ToolNode, toolsCondition, createReactAgent, createReactAgentAnnotation } from ${JSON.stringify(runtimePath)};`,
+        resolveDir: runtimeDir,
+        loader: "js",
+      }));
       // The engine's own packages (lowdb, and what they import) come from our install, not the
       // user's workspace: bundled in. Only the engine's TypeScript source imports any (the built
       // `runtime.js` has them inside); any other package stays external, so a file of a package

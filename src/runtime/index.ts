@@ -41,3 +41,7 @@ export function isInterrupted(value: unknown): value is { [INTERRUPT]: Interrupt
   const interrupts = (value as Record<string, unknown>)[INTERRUPT];
   return Array.isArray(interrupts);
 }
+
+// What `@langchain/langgraph/prebuilt` offers; the debugger points that import here too.
+export { ToolNode, toolsCondition, createReactAgent, createReactAgentAnnotation } from "./prebuilt";
+export type { ToolLike, ToolNodeOptions, CreateReactAgentParams } from "./prebuilt";

@@ -7,6 +7,7 @@
 import { END, START } from "../constants";
 import { SourceLocation } from "./call-site";
 import { GraphDefinition } from "./definition";
+import { isNestedGraph } from "../pregel/subgraph";
 
 export interface DrawableNode {
   id: string;
@@ -46,12 +47,13 @@ export interface DrawableGraph {
 export function drawableGraph(definition: GraphDefinition, observed: ReadonlyMap<string, ReadonlySet<string>>, graphKey?: string): DrawableGraph {
   const nodes: Record<string, DrawableNode> = { [START]: { id: START, name: START } };
   for (const node of definition.nodes.values()) {
-    const sub = (node.subgraph ?? node.invoked) as { getGraph?: () => DrawableGraph } | undefined;
+    // Only our own compiled graphs draw as subgraphs: another runnable (a LangChain ToolNode, say) is a plain node.
+    const sub = [node.subgraph, node.invoked].find(isNestedGraph) as { getGraph?: () => DrawableGraph } | undefined;
     nodes[node.name] = {
       id: node.name,
       name: node.name,
       ...(node.source ? { source: node.source, metadata: { source: node.source } } : {}),
-      ...(sub?.getGraph ? { subgraph: sub.getGraph(), ...(node.subgraph ? {} : { invoked: true }) } : {}),
+      ...(sub?.getGraph ? { subgraph: sub.getGraph(), ...(sub === node.invoked ? { invoked: true } : {}) } : {}),
     };
   }
   const edges: DrawableEdge[] = definition.edges.map(([source, target]) => ({ source, target, conditional: false }));

@@ -9,11 +9,8 @@
  * found (a process without `@langchain/core`, such as the editor reading a store), the fields come
  * back as a plain object with `lc_id`, so the value can still be shown.
  */
-import { createRequire } from "node:module";
-import * as path from "node:path";
+import { LangChainClass, langChainClass, rememberLangChainClass } from "../../langchain-classes";
 import type { StorableType } from "./codec";
-
-type LangChainClass = new (fields: unknown) => unknown;
 
 interface LangChainJSON {
   lc: number;
@@ -27,14 +24,12 @@ interface Stored {
   kwargs: Record<string, unknown>;
 }
 
-const classesById = new Map<string, LangChainClass>();
-
 export const LANGCHAIN_OBJECT: StorableType = {
   name: "LangChain",
   is: (value) => constructorForm(value) !== undefined,
   toJSON: (value) => {
     const json = constructorForm(value)!;
-    classesById.set(json.id.join("/"), (value as { constructor: LangChainClass }).constructor);
+    rememberLangChainClass(json.id, (value as { constructor: LangChainClass }).constructor);
     return { id: json.id, kwargs: json.kwargs ?? {} } satisfies Stored;
   },
   fromJSON: (json) => {
@@ -50,29 +45,4 @@ function constructorForm(value: unknown): LangChainJSON | undefined {
   if (candidate.lc_serializable !== true || typeof candidate.toJSON !== "function") return undefined;
   const json = (candidate.toJSON as () => LangChainJSON)();
   return json?.lc === 1 && json.type === "constructor" && Array.isArray(json.id) ? json : undefined;
-}
-
-function langChainClass(id: string[]): LangChainClass | undefined {
-  const key = id.join("/");
-  if (!classesById.has(key)) {
-    const found = fromProgramsLangChain(id);
-    if (found) classesById.set(key, found);
-  }
-  return classesById.get(key);
-}
-
-/** `["langchain_core", "messages", "HumanMessage"]` is `HumanMessage` of `@langchain/core/messages`, found from where the program runs. */
-function fromProgramsLangChain(id: string[]): LangChainClass | undefined {
-  if (id[0] !== "langchain_core" || id.length < 3) return undefined;
-  const specifier = `@langchain/core/${id.slice(1, -1).join("/")}`;
-  const bases = [require.main?.filename, path.join(process.cwd(), "package.json")].filter((base): base is string => !!base);
-  for (const base of bases) {
-    try {
-      const exported = (createRequire(base)(specifier) as Record<string, unknown>)[id[id.length - 1]];
-      if (typeof exported === "function") return exported as LangChainClass;
-    } catch {
-      // Not installed where this base looks: try the next one.
-    }
-  }
-  return undefined;
 }
