@@ -3,7 +3,8 @@
  * tests): ELK layout time in the worker for 30, 100 and 500 nodes; the time from a `graphState`
  * message to its highlights being painted, against a full layout of the same graph as the peer;
  * and how responsive the UI thread stays while the 500-node graph lays out, against the same ELK
- * layout run on the UI thread. Run alone with `node --import tsx bench/panel.ts`, or call
+ * layout run on the UI thread; and expanding (then collapsing) a 40-node subgraph inside a 100-node
+ * graph, against laying out the same graph from its message. Run alone with `node --import tsx bench/panel.ts`, or call
  * `benchPanel()` from bench/index.ts.
  */
 import ELK from "elkjs/lib/elk.bundled.js";
@@ -23,6 +24,8 @@ export interface PanelBenchResult {
   highlights: { nodes: number; toFrameMs: number; runs: number; peerLayoutMs: number; ratio: number }[];
   /** Longest UI-thread gap (ms) while the 500-node graph lays out, in the worker and on the UI thread. */
   responsiveness: { nodes: number; handleMs: number; workerMaxGapMs: number; workerLongTasks: number; mainThreadMaxGapMs: number; ratio: number };
+  /** Median ms from a click on a subgraph's expander to the new drawing (and a frame), against a layout of the collapsed graph from its message. */
+  expand: { nodes: number; innerNodes: number; expandMs: number; expandWorkerMs: number; collapseMs: number; peerLayoutMs: number; ratio: number; runs: number };
 }
 
 function median(values: number[]): number {
@@ -34,9 +37,12 @@ function median(values: number[]): number {
 const round = (value: number) => Math.round(value * 10) / 10;
 const ratio = (part: number, whole: number) => Number((part / whole).toFixed(3));
 
-/** Sends a new graph and resolves with the worker's layout time and the time until it is drawn and a frame passed. */
-async function layoutOnce(panel: PanelPage, graph: GraphView): Promise<{ workerMs: number; messageToDrawnMs: number }> {
-  return panel.page.evaluate(async (g) => {
+/** What starts a new drawing: a graph message, or a click on a subgraph's expander. */
+type Redraw = { graph: GraphView } | { expander: string };
+
+/** Does `what` and resolves with the worker's layout time and the time until it is drawn and a frame passed. */
+async function timedRedraw(panel: PanelPage, what: Redraw): Promise<{ workerMs: number; toDrawnMs: number }> {
+  return panel.page.evaluate(async (action) => {
     const pane = document.querySelector(".graph-pane")!;
     let workerMs = 0;
     const drawn = new Promise<void>((done) => {
@@ -44,11 +50,49 @@ async function layoutOnce(panel: PanelPage, graph: GraphView): Promise<{ workerM
       pane.addEventListener("graph-drawn", () => done(), { once: true });
     });
     const started = performance.now();
-    window.postMessage({ type: "graph", graph: g }, "*");
+    if ("graph" in action) window.postMessage({ type: "graph", graph: action.graph }, "*");
+    else document.querySelector(`[data-expander="${CSS.escape(action.expander)}"]`)!.dispatchEvent(new MouseEvent("click", { bubbles: true }));
     await drawn;
     await new Promise((done) => requestAnimationFrame(done));
-    return { workerMs, messageToDrawnMs: performance.now() - started };
-  }, graph as unknown);
+    return { workerMs, toDrawnMs: performance.now() - started };
+  }, what as unknown as Redraw);
+}
+
+/** Sends a new graph and resolves with the worker's layout time and the time until it is drawn and a frame passed. */
+async function layoutOnce(panel: PanelPage, graph: GraphView): Promise<{ workerMs: number; messageToDrawnMs: number }> {
+  const { workerMs, toDrawnMs } = await timedRedraw(panel, { graph });
+  return { workerMs, messageToDrawnMs: toDrawnMs };
+}
+
+/** A synthetic graph whose middle node is itself a compiled graph of `inner` nodes; returns it and that node's id. */
+function nestedGraph(outer: number, inner: number, prefix: string): { graph: GraphView; group: string } {
+  const graph = syntheticGraph(outer, prefix);
+  const group = graph.nodes[1 + Math.floor(outer / 2)];
+  group.subgraph = syntheticGraph(inner, `${prefix}_in`);
+  return { graph, group: group.id };
+}
+
+/** Clicks the expander of `group`: the expand (or collapse) and its new layout, timed. */
+function toggleOnce(panel: PanelPage, group: string): Promise<{ workerMs: number; toDrawnMs: number }> {
+  return timedRedraw(panel, { expander: group });
+}
+
+async function benchExpand(panel: PanelPage): Promise<PanelBenchResult["expand"]> {
+  const runs = 5;
+  const { graph, group } = nestedGraph(100, 40, "nest");
+  await layoutOnce(panel, nestedGraph(100, 40, "warm").graph);
+  const peer = await layoutOnce(panel, graph);
+  const expands: { workerMs: number; toDrawnMs: number }[] = [];
+  const collapses: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    expands.push(await toggleOnce(panel, group));
+    collapses.push((await toggleOnce(panel, group)).toDrawnMs);
+  }
+  const expandMs = median(expands.map((e) => e.toDrawnMs));
+  return {
+    nodes: 100, innerNodes: 40, runs, expandMs: round(expandMs), expandWorkerMs: round(median(expands.map((e) => e.workerMs))),
+    collapseMs: round(median(collapses)), peerLayoutMs: round(peer.messageToDrawnMs), ratio: ratio(expandMs, peer.messageToDrawnMs),
+  };
 }
 
 /** A stop that makes node `index` next and its predecessor part of the path. */
@@ -153,11 +197,12 @@ export async function benchPanel(): Promise<PanelBenchResult> {
       const toFrameMs = median(times);
       highlights.push({ nodes, runs: times.length, toFrameMs: round(toFrameMs), peerLayoutMs: round(workerMs), ratio: ratio(toFrameMs, workerMs) });
     }
+    const expand = await benchExpand(panel);
     const big = syntheticGraph(500, "resp");
     const worker = await workerResponsiveness(panel, big);
     const mainThreadMaxGapMs = await mainThreadResponsiveness(panel, big);
     return {
-      layout, highlights,
+      layout, highlights, expand,
       responsiveness: {
         nodes: 500, handleMs: round(worker.handleMs), workerMaxGapMs: round(worker.maxGapMs), workerLongTasks: worker.longTasks,
         mainThreadMaxGapMs: round(mainThreadMaxGapMs), ratio: ratio(worker.maxGapMs, mainThreadMaxGapMs),
@@ -176,6 +221,8 @@ export function formatPanelBench(result: PanelBenchResult): string {
   for (const row of result.highlights) {
     lines.push(`  graphState -> highlights painted, ${String(row.nodes).padStart(3)} nodes: ${row.toFrameMs} ms (median of ${row.runs}); ${row.ratio}x a layout of the same graph (${row.peerLayoutMs} ms)`);
   }
+  const e = result.expand;
+  lines.push(`  expand a ${e.innerNodes}-node subgraph in a ${e.nodes}-node graph: ${e.expandMs} ms click to drawn (${e.expandWorkerMs} ms ELK in the worker), collapse ${e.collapseMs} ms (median of ${e.runs}); ${e.ratio}x laying out the collapsed graph from its message (${e.peerLayoutMs} ms)`);
   const r = result.responsiveness;
   lines.push(`  ${r.nodes}-node graph message handled on the UI thread in ${r.handleMs} ms (scene, text measuring, controls)`);
   lines.push(`  UI thread while it lays out: longest gap ${r.workerMaxGapMs} ms with the worker (long tasks seen, the drawing after the answer included: ${r.workerLongTasks}) vs ${r.mainThreadMaxGapMs} ms with ELK on the UI thread: ${r.ratio}x`);

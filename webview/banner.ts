@@ -2,10 +2,12 @@
  * The line at the top that says, in words and in a look of its own, why the run is where it is:
  * stopped at a breakpoint (the debugger's red dot), waiting for your answer (the accent color and a
  * "?"), stopped by an error, running, or finished. A breakpoint and a question must never look
- * alike: one waits for Continue, the other for an answer.
+ * alike: one waits for Continue, the other for an answer. A stop inside a subgraph names the node
+ * by its path (`research/rank`), from the subgraph snapshots nested in the stop.
  */
 import type { GraphStateEvent, HistoryEntry } from "../src/protocol/debug";
 import { h } from "./dom";
+import { deepest, marksAtEveryDepth } from "./graph/levels";
 import type { Store } from "./store";
 
 export type BannerKind = "none" | "breakpoint" | "interrupt" | "error" | "paused" | "running" | "ended" | "past";
@@ -28,14 +30,16 @@ export function bannerFor(store: Store): BannerText {
 
 function describeStop(state: GraphStateEvent, entries: readonly HistoryEntry[]): BannerText {
   const { snapshot } = state;
-  const next = snapshot.next.join(", ");
+  const marks = marksAtEveryDepth(snapshot, "");
+  const next = deepest(marks.next).join(", ");
   const asking = snapshot.tasks.filter((task) => task.interrupts.length);
   const failed = snapshot.tasks.find((task) => task.error);
+  const failedAt = deepest(marks.errored)[0];
   const writers = entries.find((entry) => entry.checkpointId === state.headCheckpointId)?.writtenBy.join(", ");
   switch (state.stop) {
     case "interrupt": {
       const count = asking.reduce((sum, task) => sum + task.interrupts.length, 0);
-      const who = asking.map((task) => task.name).join(", ") || next;
+      const who = deepest(marks.interrupted).join(", ") || next;
       return { kind: "interrupt", icon: "?", text: `Waiting for your answer: interrupt() in ${who}${count > 1 ? ` (${count} questions)` : ""}.` };
     }
     case "breakpoint-before":
@@ -43,7 +47,7 @@ function describeStop(state: GraphStateEvent, entries: readonly HistoryEntry[]):
     case "breakpoint-after":
       return { kind: "breakpoint", icon: "●", text: `Paused after ${writers || "the last step"} (breakpoint).${next ? ` Next: ${next}.` : ""}` };
     case "error":
-      return { kind: "error", icon: "!", text: `Error in ${failed?.name ?? next}: ${failed?.error?.message ?? "the node threw"}` };
+      return { kind: "error", icon: "!", text: `Error in ${failedAt ?? next}: ${failed?.error?.message ?? "the node threw"}` };
     case "entry":
       return { kind: "paused", icon: "⏸", text: `Paused on entry.${next ? ` Next: ${next}.` : ""}` };
     case "step":

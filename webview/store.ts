@@ -6,6 +6,7 @@
  */
 import type { GraphStateEvent, GraphView, HistoryEntry, NodeBreakpoints, SnapshotView } from "../src/protocol/debug";
 import type { SessionStatus, ThreadSummary } from "../src/protocol/panel";
+import { nodeAt, pathOfNamespace } from "./graph/levels";
 
 export interface PanelData {
   graph?: GraphView;
@@ -61,4 +62,29 @@ export class Store {
   nodeIds(): string[] {
     return this.data.graph?.nodes.map((node) => node.id) ?? [];
   }
+
+  /**
+   * The graph level whose state is on screen: a checkpoint picked in the timeline is its own level
+   * (a subgraph's checkpoint has its namespace); else the level of the stop (the Call Stack frame
+   * chosen last, or the subgraph the run stopped in); else the root graph.
+   */
+  get level(): ViewedLevel {
+    const { viewed, state } = this.data;
+    if (viewed) return { snapshot: viewed, checkpointNs: viewed.checkpointNs ?? "", path: pathOfNamespace(viewed.checkpointNs) };
+    if (state?.level) return { snapshot: state.level.snapshot, checkpointNs: state.level.checkpointNs, path: state.level.path.join("/") };
+    return { snapshot: state?.snapshot, checkpointNs: "", path: "" };
+  }
+
+  /** The graph drawn for the level at `path` ("" is the root). */
+  graphAt(path: string): GraphView | undefined {
+    return path ? nodeAt(this.data.graph, path)?.subgraph : this.data.graph;
+  }
+}
+
+export interface ViewedLevel {
+  snapshot?: SnapshotView;
+  /** "" for the root graph. */
+  checkpointNs: string;
+  /** The subgraph's node path (`research/search`), "" for the root graph. */
+  path: string;
 }

@@ -115,3 +115,80 @@ export function syntheticGraph(size: number, prefix = "node"): GraphView {
     edges, dynamic: [{ source: ids[Math.floor(size / 2)], observed: [] }],
   };
 }
+
+const RESEARCH_FILE = "examples/research-report.ts";
+const at = (line: number) => ({ file: RESEARCH_FILE, line, column: 4 });
+const RESEARCH_KEYS = ["topic", "questions", "findings", "summary", "queries", "best"];
+
+/** A straight line of nodes from start to end, as the adapter sends a subgraph with plain edges. */
+function chain(nodes: GraphView["nodes"], stateKeys: string[]): GraphView {
+  const ids = ["__start__", ...nodes.map((node) => node.id), "__end__"];
+  return {
+    nodes: [{ id: "__start__" }, ...nodes, { id: "__end__" }],
+    edges: ids.slice(1).map((target, index) => ({ source: ids[index], target, conditional: false })),
+    dynamic: [], stateKeys,
+  };
+}
+
+/**
+ * examples/research-report.ts as the adapter describes it: plan → research → write → fact_check,
+ * where research is a subgraph (search → rank → summarize) and its search is one too (query → read).
+ */
+export const researchGraph: GraphView = chain([
+  { id: "plan", source: at(73) },
+  {
+    id: "research", source: at(77), subgraph: chain([
+      { id: "search", source: at(54), subgraph: chain([{ id: "query", source: at(46) }, { id: "read", source: at(47) }], RESEARCH_KEYS) },
+      { id: "rank", source: at(55) },
+      { id: "summarize", source: at(56) },
+    ], RESEARCH_KEYS),
+  },
+  { id: "write", source: at(78) },
+  { id: "fact_check", source: at(79) },
+], ["topic", "questions", "findings", "summary", "report", "checked"]);
+
+const RESEARCH_NS = "research:task-r";
+
+function researchSnapshot(checkpointId: string, next: string[], tasks: TaskView[], checkpointNs?: string): SnapshotView {
+  return { threadId: "thread-r", checkpointId, values: { topic: "tides" }, next, tasks, metadata: { source: "loop", step: 1 }, createdAt: "2026-11-24T12:00:00.000Z", checkpointNs };
+}
+
+/** A root stop whose `research` task holds the subgraph snapshot `inner`, the level in focus being `research`. */
+function stopInsideResearch(stop: StopKind, inner: SnapshotView, interrupts: TaskView["interrupts"] = []): HostToPanel {
+  const root = researchSnapshot("r1", ["research"], [{ id: "task-r", name: "research", path: [], interrupts, checkpointNs: RESEARCH_NS, state: inner }]);
+  const state: GraphStateEvent = {
+    threadId: "thread-r", checkpointId: "r1", headCheckpointId: "r1", stop, running: [], snapshot: { ...root, focusNs: RESEARCH_NS },
+    status: stop === "interrupt" ? "waiting" : "stopped", level: { checkpointNs: RESEARCH_NS, path: ["research"], snapshot: inner },
+  };
+  return { type: "graphState", state };
+}
+
+/** Paused by the function breakpoint `research/rank`, as the adapter reports it. */
+export const pausedBeforeResearchRank = stopInsideResearch("breakpoint-before", researchSnapshot("s2", ["rank"], [{ id: "task-rank", name: "rank", path: [], interrupts: [] }], RESEARCH_NS));
+
+/** Paused before `research/search/read`, two levels down: the level in focus is `research/search`. */
+export const pausedBeforeResearchSearchRead: HostToPanel = (() => {
+  const searchNs = `${RESEARCH_NS}|search:task-s`;
+  const search = researchSnapshot("q1", ["read"], [{ id: "task-read", name: "read", path: [], interrupts: [] }], searchNs);
+  const research = researchSnapshot("s1", ["search"], [{ id: "task-s", name: "search", path: [], interrupts: [], checkpointNs: searchNs, state: search }], RESEARCH_NS);
+  const message = stopInsideResearch("breakpoint-before", research);
+  if (message.type !== "graphState") throw new Error("a stop is a graphState message");
+  return { ...message, state: { ...message.state, level: { checkpointNs: searchNs, path: ["research", "search"], snapshot: search } } };
+})();
+
+/** `research/rank` waits in `interrupt()`; the question surfaces on the parent's `research` task too. */
+export const waitingInResearchRank = stopInsideResearch("interrupt",
+  researchSnapshot("s2", ["rank"], [{ id: "task-rank", name: "rank", path: [], interrupts: [{ id: "int-rank", value: "Keep this finding?" }] }], RESEARCH_NS),
+  [{ id: "int-rank", value: "Keep this finding?" }]);
+
+/** Stopped before `plan` at the root: nothing inside a subgraph. */
+export const pausedBeforePlan = stopAt("breakpoint-before", { ...researchSnapshot("r0", ["plan"], [{ id: "task-p", name: "plan", path: [], interrupts: [] }]) });
+
+export function researchOpening(state: HostToPanel = pausedBeforePlan): HostToPanel[] {
+  return [
+    { type: "graph", graph: researchGraph, title: "research-report (examples/research-report.ts)" },
+    { type: "nodeBreakpoints", breakpoints: { before: [], after: [] } },
+    state,
+    { type: "session", status: "stopped" },
+  ];
+}

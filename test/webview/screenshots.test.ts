@@ -6,9 +6,10 @@
  */
 import * as assert from "node:assert/strict";
 import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import "./browserHooks";
 import { ARTIFACTS, openPanel, type PanelPage } from "./harness";
-import { openingMessages, snapshot, syntheticGraph, waitingInReview } from "./fixtures";
+import { openingMessages, pausedBeforeResearchSearchRead, researchOpening, snapshot, syntheticGraph, waitingInReview } from "./fixtures";
 import type { ThemeName } from "./themes";
 
 async function shoot(panel: PanelPage, name: string): Promise<void> {
@@ -30,6 +31,19 @@ describe("screenshots", function () {
       const background = await panel.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(background, { light: "rgb(255, 255, 255)", dark: "rgb(31, 31, 31)", "high-contrast": "rgb(0, 0, 0)" }[theme]);
       await shoot(panel, `panel-paused-${theme}`);
+      await panel.close();
+    });
+  }
+
+  for (const theme of ["dark", "light"] as ThemeName[]) {
+    it(`paused two subgraphs deep, groups open, ${theme} theme`, async () => {
+      const panel = await openPanel({ theme, width: 1280, height: 900 });
+      await panel.send(...researchOpening(pausedBeforeResearchSearchRead));
+      await panel.page.waitForFunction(() => document.querySelector('[data-node="research/search/read"]')?.classList.contains("next"));
+      await panel.page.locator(".layout-progress").waitFor({ state: "hidden" });
+      assert.equal(await panel.page.locator(".group-frame").count(), 2);
+      mkdirSync(join(ARTIFACTS, "webview"), { recursive: true });
+      await shoot(panel, `webview/panel-subgraphs-${theme}`);
       await panel.close();
     });
   }

@@ -2,13 +2,15 @@
  * Draws a laid-out scene as SVG: node boxes with a left gutter holding the "break before" (top) and
  * "break after" (bottom) markers and a right slot for a status flag, pill-shaped terminals, "?"
  * badges for dynamic routes, and edges (solid, dashed when conditional, dotted stubs for dynamic
- * routes) with their path-map labels. It only builds elements; highlights and breakpoints are
+ * routes) with their path-map labels. An expanded subgraph is a framed group: its title bar is the
+ * node itself (markers, flag, a "▾" expander), its insides are drawn like the root inside the frame,
+ * and the frames sit below every edge so nothing inside is hidden. It only builds elements; highlights and breakpoints are
  * classes that other code toggles on the elements kept in the returned maps, so a stop never needs
  * a new layout or a new drawing.
  */
 import { s } from "../dom";
 import type { LayoutResult, PlacedBox, Point } from "../layout/model";
-import { GUTTER, FLAG_SLOT, type Scene, type SceneEdge, type SceneNode } from "./scene";
+import { GUTTER, FLAG_SLOT, GROUP_HEADER, type Scene, type SceneEdge, type SceneNode } from "./scene";
 
 export interface DrawnNode {
   node: SceneNode;
@@ -35,9 +37,10 @@ export const MARKER_INSET = 10;
 export function drawGraph(scene: Scene, layout: LayoutResult): DrawnGraph {
   const boxes = new Map(layout.nodes.map((box) => [box.id, box]));
   const routes = new Map(layout.edges.map((edge) => [edge.id, edge]));
+  const groupLayer = s("g", { class: "groups" });
   const edgeLayer = s("g", { class: "edges" });
   const nodeLayer = s("g", { class: "nodes" });
-  const drawn: DrawnGraph = { content: s("g", { class: "graph-content" }, edgeLayer, nodeLayer), nodes: new Map(), edges: [], width: layout.width, height: layout.height };
+  const drawn: DrawnGraph = { content: s("g", { class: "graph-content" }, groupLayer, edgeLayer, nodeLayer), nodes: new Map(), edges: [], width: layout.width, height: layout.height };
 
   for (const edge of scene.edges) {
     const route = routes.get(edge.id);
@@ -51,6 +54,7 @@ export function drawGraph(scene: Scene, layout: LayoutResult): DrawnGraph {
   for (const node of scene.nodes) {
     const box = boxes.get(node.id);
     if (!box) continue;
+    if (node.subgraph?.expanded) groupLayer.append(drawFrame(node, box));
     const shape = node.kind === "node" ? drawNode(node, box) : node.kind === "terminal" ? drawTerminal(node, box) : drawBadge(node, box);
     nodeLayer.append(shape.element);
     drawn.nodes.set(node.id, { node, box, ...shape });
@@ -59,19 +63,38 @@ export function drawGraph(scene: Scene, layout: LayoutResult): DrawnGraph {
 }
 
 function drawNode(node: SceneNode, box: PlacedBox): { element: SVGGElement; flag: SVGTextElement } {
-  const flag = s("text", { class: "node-flag", x: box.width - FLAG_SLOT / 2 - 2, y: box.height / 2, "aria-hidden": "true" });
+  const open = !!node.subgraph?.expanded;
+  // An open group's node is its title bar: as wide as the frame, as tall as a node.
+  const height = open ? GROUP_HEADER : box.height;
+  const flag = s("text", { class: "node-flag", x: box.width - FLAG_SLOT / 2 - 2, y: height / 2, "aria-hidden": "true" });
   const element = s("g", {
-    class: `node${node.subgraph ? " subgraph" : ""}`, "data-node": node.id, transform: `translate(${box.x},${box.y})`,
-    tabindex: 0, role: "button", "aria-roledescription": "graph node",
+    class: `node${node.subgraph ? " subgraph" : ""}${open ? " group" : ""}`, "data-node": node.id, transform: `translate(${box.x},${box.y})`,
+    tabindex: 0, role: "button", "aria-roledescription": node.subgraph ? "subgraph node" : "graph node",
+    "aria-expanded": node.subgraph ? String(open) : undefined,
   },
-  s("rect", { class: "node-box", width: box.width, height: box.height, rx: 4 }),
-  node.subgraph ? s("rect", { class: "node-inner", x: 3, y: 3, width: box.width - 6, height: box.height - 6, rx: 2 }) : null,
-  s("line", { class: "node-gutter", x1: GUTTER, y1: 4, x2: GUTTER, y2: box.height - 4 }),
-  s("text", { class: "node-label", x: GUTTER + 8, y: box.height / 2 }, node.text),
+  s("rect", { class: "node-box", width: box.width, height, rx: 4 }),
+  node.subgraph && !open ? s("rect", { class: "node-inner", x: 3, y: 3, width: box.width - 6, height: height - 6, rx: 2 }) : null,
+  s("line", { class: "node-gutter", x1: GUTTER, y1: 4, x2: GUTTER, y2: height - 4 }),
+  s("text", { class: "node-label", x: GUTTER + 8, y: height / 2 }, node.text),
+  node.expander ? expander(node, box.width - FLAG_SLOT - 6, height / 2) : null,
   flag,
   marker("before", node.id, MARKER_INSET),
-  marker("after", node.id, box.height - MARKER_INSET));
+  marker("after", node.id, height - MARKER_INSET));
   return { element, flag };
+}
+
+/** The "▸ 3 nodes" toggle, right-aligned before the flag slot. */
+function expander(node: SceneNode, right: number, y: number): SVGGElement {
+  const open = !!node.subgraph?.expanded;
+  return s("g", { class: "expander", "data-expander": node.id },
+    s("title", undefined, `${open ? "Collapse" : "Expand"} the subgraph ${node.id} (${node.subgraph?.size ?? 0} nodes; click, or ${open ? "ArrowLeft" : "ArrowRight"} on the focused node)`),
+    s("text", { class: "expander-label", x: right, y }, node.expander!));
+}
+
+/** The frame of an open group, drawn under the edges. */
+function drawFrame(node: SceneNode, box: PlacedBox): SVGGElement {
+  return s("g", { class: "group-frame", "data-group": node.id, transform: `translate(${box.x},${box.y})` },
+    s("rect", { class: "group-box", width: box.width, height: box.height, rx: 6 }));
 }
 
 function marker(where: "before" | "after", nodeId: string, y: number): SVGGElement {

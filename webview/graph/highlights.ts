@@ -1,13 +1,21 @@
 /**
  * What the graph lights up for the checkpoint being viewed, and how: the nodes that run next, the
  * ones running now, the ones waiting in `interrupt()`, the one that threw, the node a
- * "break after" stopped behind, and the path taken to get there. Applying them only toggles classes
- * (and a text flag, so state never relies on color alone) on elements that already exist.
+ * "break after" stopped behind, and the path taken to get there. Nodes inside subgraphs are lit
+ * from the subgraph snapshots nested in the stop (named by path, `research/rank`), and a subgraph
+ * node also says what happens inside it, so a collapsed group still shows that its insides run
+ * next, wait or failed. Applying them only toggles classes (and a text flag, so state never relies
+ * on color alone) on elements that already exist.
  */
 import type { GraphStateEvent, GraphView, HistoryEntry, SnapshotView } from "../../src/protocol/debug";
 import { ancestry, writersOf } from "../timeline/history";
 import type { DrawnGraph } from "./draw";
+import { ancestorsOf, marksAtEveryDepth, pathOfNamespace } from "./levels";
 import { edgeKey, pathTaken, type PathTaken } from "./path";
+
+type Mark = "errored" | "interrupted" | "running" | "next";
+/** Most urgent first: the order flags and words pick from. */
+const MARKS: readonly Mark[] = ["errored", "interrupted", "running", "next"];
 
 export interface Highlights {
   next: Set<string>;
@@ -16,6 +24,8 @@ export interface Highlights {
   errored: Set<string>;
   stoppedAfter: Set<string>;
   path: PathTaken;
+  /** For each subgraph node (by path): the inner nodes, by path, that carry each mark. */
+  inside: Record<Mark, Map<string, string[]>>;
 }
 
 export interface HighlightInput {
@@ -31,14 +41,30 @@ export function computeHighlights({ graph, state, viewed, history }: HighlightIn
   const chain = snapshot && history ? chainTo(history, snapshot.checkpointId, snapshot.parentCheckpointId) : [];
   const nodeIds = new Set(graph.nodes.map((node) => node.id));
   const last = chain[chain.length - 1];
-  return {
-    next: new Set(snapshot?.next ?? []),
+  // A subgraph's own checkpoint (picked in the timeline) names its nodes from inside that subgraph.
+  const marks = snapshot ? marksAtEveryDepth(snapshot, pathOfNamespace(snapshot.checkpointNs)) : { next: [], interrupted: [], errored: [] };
+  if (state?.level && snapshot?.checkpointId === state.checkpointId) marksAtEveryDepth(state.level.snapshot, state.level.path.join("/"), marks);
+  const lit = {
+    next: new Set(marks.next),
     running: new Set(atHead ? state?.running ?? [] : []),
-    interrupted: new Set(snapshot?.tasks.filter((task) => task.interrupts.length).map((task) => task.name) ?? []),
-    errored: new Set(snapshot?.tasks.filter((task) => task.error).map((task) => task.name) ?? []),
+    interrupted: new Set(marks.interrupted),
+    errored: new Set(marks.errored),
+  };
+  return {
+    ...lit,
     stoppedAfter: new Set(atHead && state?.stop === "breakpoint-after" && last ? writersOf(last, nodeIds) : []),
     path: pathTaken(graph, chain),
+    inside: { next: byGroup(lit.next), running: byGroup(lit.running), interrupted: byGroup(lit.interrupted), errored: byGroup(lit.errored) },
   };
+}
+
+/** Inner paths under each group that holds them: `research/search/read` counts for both groups. */
+function byGroup(paths: Set<string>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const path of paths) {
+    for (const group of ancestorsOf(path)) groups.set(group, [...(groups.get(group) ?? []), path]);
+  }
+  return groups;
 }
 
 /** The checkpoints leading to this one; when the history has not caught up with it yet (a stop
@@ -48,12 +74,20 @@ function chainTo(history: readonly HistoryEntry[], checkpointId: string, parentI
   return chain.length || !parentId ? chain : ancestry(history, parentId);
 }
 
-/** The flag drawn in a node's right slot, most urgent first. */
+const FLAGS: Record<Mark, { symbol: string; words: string; inside: string }> = {
+  errored: { symbol: "!", words: "threw an error", inside: "an error inside" },
+  interrupted: { symbol: "?", words: "waiting for your answer", inside: "waiting inside" },
+  running: { symbol: "…", words: "running", inside: "running inside" },
+  next: { symbol: "▶", words: "runs next", inside: "runs next inside" },
+};
+
+/** The flag drawn in a node's right slot, most urgent first; a subgraph's insides count when it has no mark of its own. */
 function flagOf(id: string, highlights: Highlights): { symbol: string; words: string } | undefined {
-  if (highlights.errored.has(id)) return { symbol: "!", words: "threw an error" };
-  if (highlights.interrupted.has(id)) return { symbol: "?", words: "waiting for your answer" };
-  if (highlights.running.has(id)) return { symbol: "…", words: "running" };
-  if (highlights.next.has(id)) return { symbol: "▶", words: "runs next" };
+  const own = MARKS.find((mark) => highlights[mark].has(id));
+  const inner = MARKS.find((mark) => highlights.inside[mark].has(id));
+  const insideWords = inner ? `${FLAGS[inner].inside} (${highlights.inside[inner].get(id)!.join(", ")})` : "";
+  if (own) return { symbol: FLAGS[own].symbol, words: [FLAGS[own].words, insideWords].filter(Boolean).join(", ") };
+  if (inner) return { symbol: FLAGS[inner].symbol, words: insideWords };
   if (highlights.stoppedAfter.has(id)) return { symbol: "⏸", words: "paused after it" };
   return undefined;
 }
@@ -71,6 +105,7 @@ export function applyHighlights(drawn: DrawnGraph, highlights: Highlights, descr
     classes.toggle("errored", highlights.errored.has(id));
     classes.toggle("stopped-after", highlights.stoppedAfter.has(id));
     classes.toggle("path", highlights.path.nodes.has(id));
+    for (const mark of MARKS) classes.toggle(`${mark}-inside`, highlights.inside[mark].has(id));
     const status = flagOf(id, highlights);
     if (flag) flag.textContent = status?.symbol ?? "";
     if (node.kind === "node") element.setAttribute("aria-label", describe(id, status?.words ?? ""));

@@ -10,6 +10,7 @@ import { h, setMessage } from "../dom";
 import type { HostChannel } from "../host";
 import type { Store } from "../store";
 import { describeAnswer, parseAnswer } from "../state/validate";
+import { askerOf } from "../graph/levels";
 
 interface Pending {
   task: string;
@@ -35,7 +36,8 @@ export class InterruptPanel {
   private pending(): Pending[] {
     const snapshot = this.store.snapshot;
     if (!snapshot || !this.store.atHead || this.store.data.session.status === "ended") return [];
-    return snapshot.tasks.flatMap((task) => task.interrupts.map((interrupt) => ({ task: task.name, interrupt })));
+    // A question asked inside a subgraph surfaces on the parent's task too: name the node that asked, by path.
+    return snapshot.tasks.flatMap((task) => task.interrupts.map((interrupt) => ({ task: askerOf(task, interrupt.id), interrupt })));
   }
 
   private refresh(): void {

@@ -4,7 +4,8 @@
  * a node's return would) and the chosen "as node", defaulting to the node the engine would pick;
  * the run stays paused. In fork mode the same editor sends `fork` from a past checkpoint instead.
  * Bad JSON, keys the state does not have and nodes the graph does not have are shown inline and
- * nothing is sent.
+ * nothing is sent. Inside a subgraph (the stop's level, or a subgraph checkpoint picked in the
+ * timeline) it shows and edits that subgraph's own state, "as node" one of its nodes.
  */
 import type { HistoryEntry } from "../../src/protocol/debug";
 import { h, setMessage } from "../dom";
@@ -53,7 +54,7 @@ export class StatePanel {
     };
     this.applyButton.addEventListener("click", () => void this.apply());
     this.discardButton.addEventListener("click", () => {
-      this.original = this.store.snapshot?.values ?? {};
+      this.original = this.store.level.snapshot?.values ?? {};
       this.reset(true);
     });
     this.element = h("section", { class: "state-panel", "aria-label": "State" },
@@ -71,7 +72,7 @@ export class StatePanel {
   }
 
   private refresh(): void {
-    const snapshot = this.store.snapshot;
+    const { snapshot, path } = this.store.level;
     const checkpointId = snapshot?.checkpointId;
     if (checkpointId !== this.checkpointId) {
       this.checkpointId = checkpointId;
@@ -84,18 +85,26 @@ export class StatePanel {
     }
     if (this.forkFrom && this.forkFrom.checkpointId !== checkpointId) this.forkFrom = undefined;
     const step = snapshot?.metadata.step;
-    this.heading.textContent = snapshot ? `State at step ${step}${this.store.atHead ? "" : " (past checkpoint)"}` : "No state yet";
+    const of = path ? ` of ${path}` : "";
+    this.heading.textContent = snapshot ? `State${of} at step ${step}${this.store.atHead ? "" : " (past checkpoint)"}` : "No state yet";
     this.forkNote.hidden = !this.forkFrom;
     this.forkNote.replaceChildren(...(this.forkFrom ? [`Forking from step ${this.forkFrom.step}: edit the state, then Fork and continue. `,
       h("vscode-button", { class: "cancel-fork", secondary: true, onclick: () => { this.forkFrom = undefined; this.refresh(); } }, "Cancel")] : []));
     this.applyButton.textContent = this.forkFrom ? "Fork and continue" : "Apply";
-    this.chooser.update(this.store.nodeIds(), this.defaultNode());
+    this.chooser.update(this.levelNodes(), this.defaultNode());
     this.actions.hidden = this.hint.hidden = !snapshot;
+  }
+
+  /** The nodes of the graph whose state is shown: the root's, or the subgraph's at that level. */
+  private levelNodes(): string[] {
+    return this.store.graphAt(this.store.level.path)?.nodes.map((node) => node.id) ?? [];
   }
 
   private defaultNode(): DefaultAsNode {
     const { defaultAsNode: fromHost, history } = this.store.data;
     const snapshot = this.store.snapshot;
+    // The host's default and the history are the root graph's: inside a subgraph the person chooses.
+    if (this.store.level.path) return { unknown: true };
     if (fromHost && this.store.atHead && !this.forkFrom) return { node: fromHost };
     if (!snapshot || !history) return { unknown: true };
     return defaultAsNode(ancestry(history.entries, snapshot.checkpointId), new Set(this.store.nodeIds()));
@@ -165,7 +174,7 @@ export class StatePanel {
     }
     // Without the graph's channel list, a key not in the values may still be a channel nobody wrote
     // yet: the adapter checks it then, and its refusal shows inline like ours.
-    const stateKeys = this.store.data.graph?.stateKeys;
+    const stateKeys = this.store.graphAt(this.store.level.path)?.stateKeys;
     const knownKeys = new Set(stateKeys ? [...stateKeys, ...Object.keys(this.original)] : []);
     const fallback = this.defaultNode();
     const problems = checkStateEdit({
@@ -181,7 +190,7 @@ export class StatePanel {
   private async apply(): Promise<void> {
     this.clearMessages();
     const { values, problems } = this.collect();
-    const snapshot = this.store.snapshot;
+    const { snapshot, checkpointNs } = this.store.level;
     if (problems.length || !values || !snapshot) {
       setMessage(this.errors, problems.join(" ") || "There is no checkpoint to edit yet.");
       return;
@@ -191,11 +200,12 @@ export class StatePanel {
     this.applyButton.toggleAttribute("disabled", true);
     try {
       if (this.forkFrom) {
-        const body = await this.host.request<"fork">({ type: "fork", args: { checkpointId: this.forkFrom.checkpointId, values: changed, asNode } });
+        const forkNs = this.forkFrom.checkpointNs;
+        const body = await this.host.request<"fork">({ type: "fork", args: { checkpointId: this.forkFrom.checkpointId, values: changed, asNode, ...(forkNs ? { checkpointNs: forkNs } : {}) } });
         this.forkFrom = undefined;
         setMessage(this.note, `Forked as checkpoint ${short(body?.checkpointId)}; the run continues from it.`);
       } else {
-        const body = await this.host.request<"updateState">({ type: "updateState", args: { values: changed, asNode, checkpointId: snapshot.checkpointId } });
+        const body = await this.host.request<"updateState">({ type: "updateState", args: { values: changed, asNode, checkpointId: snapshot.checkpointId, ...(checkpointNs ? { checkpointNs } : {}) } });
         setMessage(this.note, `Written as checkpoint ${short(body?.checkpointId)} by ${body?.asNode ?? asNode}; the run is still paused.`);
       }
       this.original = values;
