@@ -3,8 +3,11 @@
  * compiled graph `research` (search → rank → summarize) as a node; a gutter breakpoint on its
  * `.addNode("rank", ...)` line and F5 pause the run inside it. The Call Stack shows `research/rank`
  * above its parent's `research` task, and the Variables view shows the subgraph's own state (its
- * `queries` key, which the parent's state has not). Step Out runs the rest of the subgraph and
- * stops before `write` at the root, and Continue runs the report to its end.
+ * `queries` key, which the parent's state has not), as does the graph panel, which opens the
+ * `research` group with `rank` lit. An edit of the topic in the panel, as `search`, goes into the
+ * subgraph's own checkpoints. Step Out runs the rest of the subgraph and stops before `write` at
+ * the root, where the summary names the edited topic, and Continue runs the report to its end (the
+ * subgraph's topic reached the parent through the key they share).
  */
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -12,7 +15,7 @@ import * as path from "node:path";
 import { playStory } from "./harness/between";
 import { callStack, callStackRows, clickToolbar, showRunAndDebug, waitFrame, waitPaused, waitSessionEnded, waitVariable, waitVariables } from "./harness/debugViews";
 import { addNodeLine, breakpointGlyphLines, clickGutter, stoppedLine } from "./harness/editor";
-import { bannerText, graphNode, panelFrame, waitState } from "./harness/panel";
+import { applyEdit, bannerText, panelFrame, waitNext, waitState } from "./harness/panel";
 import { sharedEditor } from "./harness/run";
 import { recordMeasure } from "./harness/timings";
 
@@ -46,9 +49,14 @@ describe("e2e 8: a breakpoint inside a subgraph", function () {
       assert.equal(await stoppedLine(page), rankLine, "the editor marks the addNode(\"rank\") line as the stop");
       assert.match(await waitVariable(page, "queries"), /Array\(3\)/, "the subgraph's own key: search wrote one query per question");
       assert.match(await waitVariable(page, "findings"), /Array\(3\)/, "and the findings search read");
-      await graphNode(panel, "research").waitFor({ timeout: 30_000 });
-      assert.match(await bannerText(panel), /Paused before/);
+      await waitNext(panel, "research/rank", 30_000);
+      assert.match(await bannerText(panel), /Paused before research\/rank/);
+      const inside = await waitState(panel, (state) => Array.isArray(state.queries));
+      assert.equal((inside.queries as unknown[]).length, 3, "the panel's State tab shows the subgraph's own state too");
       await workbench.screenshot("paused-inside-research-before-rank");
+
+      await applyEdit(panel, (state) => ({ ...state, topic: "spring tides" }), "search");
+      await waitVariables(page, (rows) => rows.some((row) => row.startsWith('topic, value "spring tides"')));
 
       await callStackRows(page).nth(1).click();
       const parent = await waitVariables(page, (rows) => has("findings")(rows) && !has("queries")(rows));
@@ -62,13 +70,13 @@ describe("e2e 8: a breakpoint inside a subgraph", function () {
       assert.match(after[0], new RegExp(`^Stack Frame write, line ${writeLine},`));
       const root = await waitVariables(page, has("summary"));
       assert.ok(!has("queries")(root) && !has("best")(root), `the root state has none of the subgraph's own keys; got ${JSON.stringify(root)}`);
-      assert.match(root.find((row) => row.startsWith("summary, value")) ?? "", /3 findings on tides/, "research returned its summary");
+      assert.match(root.find((row) => row.startsWith("summary, value")) ?? "", /3 findings on spring tides/, "research summarized under the topic edited in its own state");
       await workbench.screenshot("step-out-stops-before-write");
 
       await clickToolbar(page, "Continue");
       await waitSessionEnded(page);
       const final = await waitState(panel, (state) => typeof state.report === "string");
-      assert.match(String(final.report), /^Report on tides\. 3 findings on tides/);
+      assert.match(String(final.report), /^Report on spring tides\. 3 findings on spring tides/, "the edit reached the parent through the keys it shares with the subgraph");
       assert.equal(final.checked, true, "fact_check's inner graph ran and approved the report");
       await workbench.screenshot("report-written-session-ended");
     });
