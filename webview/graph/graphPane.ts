@@ -20,6 +20,9 @@ import { textMeasurer } from "./measure";
 import { buildScene, layoutInput } from "./scene";
 import { Viewport, type Transform } from "./viewport";
 
+/** The highlight classes that mark where the run is. */
+const LIT = ["next", "running", "interrupted", "errored"];
+
 export interface GraphViewState {
   graphKey?: string;
   transform?: Transform;
@@ -157,7 +160,7 @@ export class GraphPane {
 
   private restoreOrFit(key: string): void {
     if (this.saved.graphKey === key && this.saved.transform) this.viewport.set(this.saved.transform, true);
-    else this.viewport.fit();
+    else this.viewport.fit(true);
   }
 
   private paintHighlights(): void {
@@ -166,6 +169,14 @@ export class GraphPane {
     const highlights = computeHighlights({ graph, state, viewed: this.store.snapshot, history: history?.entries });
     applyHighlights(this.drawn, highlights, (id, status) => this.describe(id, status));
     this.stats.highlightPasses++;
+    if (!this.viewport.moved) this.revealLit();
+  }
+
+  /** Pans to the deepest node lit (next, running, waiting, failed) unless the person moved the view. */
+  private revealLit(): void {
+    const lit = [...this.drawn!.nodes.values()].filter(({ element, node }) => node.kind === "node" && LIT.some((name) => element.classList.contains(name)));
+    const deepest = lit.sort((a, b) => b.node.id.split("/").length - a.node.id.split("/").length)[0];
+    if (deepest) this.viewport.reveal(deepest.box);
   }
 
   private paintBreakpoints(): void {

@@ -15,6 +15,8 @@ const MIN_SCALE = 0.1;
 const MAX_SCALE = 4;
 const STEP = 1.25;
 const FIT_MARGIN = 24;
+/** Below this scale node names are hard to read: a graph fitted on its own is not shrunk further. */
+const READABLE_SCALE = 0.6;
 
 export class Viewport {
   private transform: Transform = { x: 0, y: 0, k: 1 };
@@ -46,11 +48,15 @@ export class Viewport {
     this.onChange(this.current);
   }
 
-  fit(): void {
+  /**
+   * Shows the whole graph (Fit, `0`). A fit the panel makes by itself (`readable`) stops at a
+   * readable scale instead, showing the top of a tall graph; the pane then pans to the nodes lit.
+   */
+  fit(readable = false): void {
     const { width, height } = this.svg.getBoundingClientRect();
     if (!this.content.width || !width || !height) return;
     const k = Math.min((width - 2 * FIT_MARGIN) / this.content.width, (height - 2 * FIT_MARGIN) / this.content.height, 1.5);
-    const scale = clamp(k, MIN_SCALE, MAX_SCALE);
+    const scale = clamp(readable ? Math.max(k, READABLE_SCALE) : k, MIN_SCALE, MAX_SCALE);
     this.set({ k: scale, x: (width - this.content.width * scale) / 2, y: Math.max(FIT_MARGIN, (height - this.content.height * scale) / 2) }, false);
   }
 
