@@ -49,11 +49,11 @@ function describeStop(state: GraphStateEvent, entries: readonly HistoryEntry[]):
     case "error":
       return { kind: "error", icon: "!", text: `Error in ${failedAt ?? next}: ${failed?.error?.message ?? "the node threw"}` };
     case "entry":
-      return { kind: "paused", icon: "⏸", text: `Paused on entry.${next ? ` Next: ${next}.` : ""}` };
+      return { kind: "paused", icon: "‖", text: `Paused on entry.${next ? ` Next: ${next}.` : ""}` };
     case "step":
-      return { kind: "paused", icon: "⏸", text: `Stepped one superstep.${next ? ` Next: ${next}.` : ""}` };
+      return { kind: "paused", icon: "‖", text: `Stepped one superstep.${next ? ` Next: ${next}.` : ""}` };
     case "pause":
-      return { kind: "paused", icon: "⏸", text: `Paused.${next ? ` Next: ${next}.` : ""}` };
+      return { kind: "paused", icon: "‖", text: `Paused.${next ? ` Next: ${next}.` : ""}` };
     case "end":
       return { kind: "ended", icon: "■", text: "The run reached its end." };
   }

@@ -107,7 +107,7 @@ function taskFrame(context: FrameContext, task: TaskView, level: LevelView, id: 
   const site: SourceLocation | undefined = thrownHere ? context.error!.location : nodeSource(graphAt(context.graph, level.path), task.name);
   // An error is the newest news about a task: an answered interrupt() stays recorded beside it.
   const waits = task.interrupts.length > 0 && !(task.state && task.state.next.length > 0);
-  const mark = task.error ? ` ✖ ${task.error.name}` : waits ? " ⏸ interrupt()" : "";
+  const mark = task.error ? ` ✖ ${task.error.name}` : waits ? " (waiting in interrupt())" : "";
   const frame: DebugProtocol.StackFrame = new StackFrame(id, `${name}${mark}${when}`, site ? sourceOf(site.file) : sourceOf(context.program), site?.line ?? 1, site?.column ?? 1);
   frame.canRestart = true;
   return frame;

@@ -26,7 +26,7 @@ describe("debug adapter: interrupts and node errors", function () {
     const info = await story.dc.exceptionInfoRequest({ threadId: 1 });
     assert.equal(info.body.exceptionId, "interrupt");
     assert.match(info.body.description ?? "", /resume request/);
-    assert.equal((await story.frames())[0].name, "review ⏸ interrupt()");
+    assert.equal((await story.frames())[0].name, "review (waiting in interrupt())");
     const interrupts = await story.scope("Interrupts");
     const first = await story.children(interrupts.get("0")!.variablesReference);
     assert.equal(first.get("node")?.value, '"review"');

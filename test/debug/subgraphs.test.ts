@@ -224,7 +224,7 @@ describe("debug adapter: subgraphs", function () {
     const stop = await story.next("stopped");
     assert.equal(stop.body.reason, "exception");
     assert.match(stop.body.description ?? "", /^interrupt\(\) in review\/ask: \{"question":"Publish this\?"/);
-    assert.deepEqual((await story.frames()).map((frame) => frame.name), ["review/ask ⏸ interrupt()", "review"]);
+    assert.deepEqual((await story.frames()).map((frame) => frame.name), ["review/ask (waiting in interrupt())", "review"]);
     const interrupts = await scopeOfFrame(0, "Interrupts");
     assert.equal(interrupts.size, 1);
 

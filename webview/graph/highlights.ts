@@ -88,7 +88,7 @@ function flagOf(id: string, highlights: Highlights): { symbol: string; words: st
   const insideWords = inner ? `${FLAGS[inner].inside} (${highlights.inside[inner].get(id)!.join(", ")})` : "";
   if (own) return { symbol: FLAGS[own].symbol, words: [FLAGS[own].words, insideWords].filter(Boolean).join(", ") };
   if (inner) return { symbol: FLAGS[inner].symbol, words: insideWords };
-  if (highlights.stoppedAfter.has(id)) return { symbol: "⏸", words: "paused after it" };
+  if (highlights.stoppedAfter.has(id)) return { symbol: "‖", words: "paused after it" };
   return undefined;
 }
 

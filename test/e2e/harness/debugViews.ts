@@ -60,7 +60,7 @@ export async function callStack(page: Page): Promise<string[]> {
   return labels(callStackRows(page));
 }
 
-/** Waits for a Call Stack frame of `node` (its label may go on, as in "review ⏸ interrupt()"). */
+/** Waits for a Call Stack frame of `node` (its label may go on, as in "review (waiting in interrupt())"). */
 export async function waitFrame(page: Page, node: string, timeoutMs = 20_000): Promise<string> {
   const frame = new RegExp(`^Stack Frame ${node}\\b`);
   const deadline = Date.now() + timeoutMs;
