@@ -96,12 +96,20 @@ export function runtimeEntry(): string {
   return found;
 }
 
+/** esbuild's "No matching export" for our engine, said as what it means to the user. */
+function engineGap(text: string): string | undefined {
+  const missing = /^No matching export in "[^"]*(?:runtime[\\/]index\.ts|runtime\.js|prebuilt)" for import "([^"]+)"$/.exec(text);
+  if (!missing) return undefined;
+  return `"${missing[1]}" of @langchain/langgraph is not in the debugger's engine yet, so this graph cannot run under the debugger. ` +
+    "The engine has StateGraph, Annotation, MessagesAnnotation, interrupt, Command, Send, getConfig, the savers and the prebuilt agents; see the README's \"The engine\".";
+}
+
 function describeBuildFailure(program: string, error: unknown): string {
   const failure = error as esbuild.BuildFailure;
   const messages = (failure.errors ?? []).map((message) => {
     const file = message.location ? path.resolve(path.dirname(program), message.location.file) : "";
     const where = message.location ? `${file}:${message.location.line}:${message.location.column + 1}: ` : "";
-    return `  ${where}${message.text}`;
+    return `  ${where}${engineGap(message.text) ?? message.text}`;
   });
   const details = messages.length > 0 ? messages.join("\n") : `  ${String((error as Error)?.message ?? error)}`;
   return `Could not build the graph file ${path.basename(program)}:\n${details}`;

@@ -8,7 +8,8 @@ export type { NodeConfig, CompileOptions, AddNodeOptions } from "./graph/state-g
 export { CompiledStateGraph } from "./graph/compiled";
 export { Annotation, AnnotationRoot } from "./graph/annotation";
 export type { StateType, UpdateType, StateDefinition } from "./graph/annotation";
-export { MessagesAnnotation, messagesStateReducer, REMOVE_ALL_MESSAGES } from "./graph/messages";
+export { MessagesAnnotation, messagesStateReducer, messagesStateReducer as addMessages, REMOVE_ALL_MESSAGES } from "./graph/messages";
+export { getConfig, getCurrentTaskInput } from "./graph/node-context";
 export type { Message } from "./graph/messages";
 export type { DrawableGraph, DrawableNode, DrawableEdge, DynamicRoute } from "./graph/drawable";
 export type { SourceLocation } from "./graph/call-site";

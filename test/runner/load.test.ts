@@ -101,4 +101,12 @@ export const graph = new StateGraph(Annotation.Root({ dir: Annotation<string>() 
     open({ "graph.ts": "export const answer = 42;\n" });
     await assert.rejects(under.runner.request("load", { program: path.join(root, "graph.ts"), checkpointDir: root }), /exports no graph: export a StateGraph or a compiled graph/);
   });
+
+  it("names an @langchain/langgraph export the engine does not have, instead of esbuild's words", async () => {
+    open({ "graph.ts": `import { entrypoint } from "@langchain/langgraph";\nexport const graph = entrypoint;\n` });
+    await assert.rejects(
+      under.runner.request("load", { program: path.join(root, "graph.ts"), checkpointDir: root }),
+      (error: Error) => /graph\.ts:1:\d+: "entrypoint" of @langchain\/langgraph is not in the debugger's engine yet/.test(error.message) && !/No matching export/.test(error.message),
+    );
+  });
 });

@@ -20,6 +20,9 @@ export interface TaskScratchpad {
   nestedScope?: () => NestedScope;
   /** Called with a compiled graph the node invokes, before it runs nested (the node remembers it). */
   invoking?: (graph: unknown) => void;
+  /** The config and the input the node was called with (`getConfig()`, `getCurrentTaskInput()`). */
+  config?: Record<string, unknown>;
+  input?: unknown;
 }
 
 const scratchpads = new AsyncLocalStorage<TaskScratchpad>();

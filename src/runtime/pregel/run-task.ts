@@ -42,17 +42,19 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
       if (outcome.interrupts) return { kind: "interrupted", interrupts: outcome.interrupts };
       return { kind: "done", writes: await nodeWrites(engine, task.name, outcome.values, state) };
     }
+    const nodeConfig = { ...config, configurable: { ...config.configurable }, signal: config.signal };
     const scratchpad = {
       resume,
       calls: 0,
       hasCheckpointer: engine.checkpointer !== undefined,
       interruptId: (index: number) => interruptId(task.id, index),
       nestedScope: () => nestedScope(engine, task, config, context.emit, context.checkpointId, context.stoppedBefore),
+      config: nodeConfig,
+      input: task.input,
       invoking: (graph: unknown) => {
         node.invoked ??= graph;
       },
     };
-    const nodeConfig = { ...config, configurable: { ...config.configurable }, signal: config.signal };
     const result = await runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));
     return { kind: "done", writes: await nodeWrites(engine, task.name, result, state) };
   } catch (error) {

@@ -121,6 +121,9 @@ export interface GraphLib {
   InvalidUpdateError: ErrorClass;
   EmptyInputError: ErrorClass;
   GraphValueError: ErrorClass;
+  getConfig: () => { configurable?: Record<string, unknown> };
+  getCurrentTaskInput: () => unknown;
+  addMessages: (left: Message[], right: Message | Message[]) => Message[];
 }
 
 /**
@@ -131,6 +134,7 @@ export const PUBLIC_NAMES: ReadonlyArray<keyof GraphLib> = [
   "StateGraph", "Annotation", "START", "END", "INTERRUPT", "MemorySaver", "interrupt",
   "Command", "Send", "isInterrupted", "MessagesAnnotation", "messagesStateReducer",
   "GraphRecursionError", "InvalidUpdateError", "EmptyInputError", "GraphValueError",
+  "getConfig", "getCurrentTaskInput", "addMessages",
 ];
 
 export type Scenario = (lib: GraphLib) => Promise<unknown>;

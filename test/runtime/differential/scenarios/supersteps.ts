@@ -3,7 +3,7 @@
  * step run together and their writes are merged by the channel reducers; a join waits for all of its
  * sources; a plain (LastValue) key written twice in one step is an error.
  */
-import { GraphLib } from "../lib";
+import { GraphLib, NodeFunction } from "../lib";
 import { errorOf, historyOf, outcome, shortView, streamOf } from "../observe";
 import { LogState, chain, logNode, logState, thread } from "./common";
 
@@ -170,4 +170,27 @@ export async function unknownStateKeys(lib: GraphLib) {
     nodeWritesUnknownKey: await outcome(() => app({ zz: 1 }).invoke({ log: ["in"] })),
     emptyInput: await outcome(() => app({ log: ["a"] }).invoke({})),
   };
+}
+
+/** A helper deep in a node's code reads the node's config and input without being passed them. */
+export async function nodeContextFromDeepCalls(lib: GraphLib) {
+  const seen: unknown[] = [];
+  const helper = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    seen.push({ thread: lib.getConfig().configurable?.thread_id, input: lib.getCurrentTaskInput() });
+  };
+  const app = new lib.StateGraph(logState(lib))
+    .addNode("a", (async () => {
+      await helper();
+      return { log: ["a"] };
+    }) as NodeFunction)
+    .addNode("b", (async () => {
+      await helper();
+      return { log: ["b"] };
+    }) as NodeFunction)
+    .addEdge(lib.START, "a")
+    .addEdge("a", "b")
+    .compile({ checkpointer: new lib.MemorySaver() });
+  await app.invoke({ log: ["start"] }, thread("ctx"));
+  return { seen, merged: lib.addMessages([{ role: "user", content: "x", id: "1" }], [{ role: "user", content: "y", id: "1" }]).map((m) => m.content) };
 }
