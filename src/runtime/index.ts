@@ -10,6 +10,7 @@ export { Annotation, AnnotationRoot } from "./graph/annotation";
 export type { StateType, UpdateType, StateDefinition } from "./graph/annotation";
 export { MessagesAnnotation, messagesStateReducer, messagesStateReducer as addMessages, REMOVE_ALL_MESSAGES } from "./graph/messages";
 export { getConfig, getCurrentTaskInput } from "./graph/node-context";
+export type { RetryPolicy } from "./pregel/retry";
 export type { Message } from "./graph/messages";
 export type { DrawableGraph, DrawableNode, DrawableEdge, DynamicRoute } from "./graph/drawable";
 export type { SourceLocation } from "./graph/call-site";

@@ -4,6 +4,7 @@
  */
 import { StateDefinition } from "./annotation";
 import { SourceLocation } from "./call-site";
+import type { RetryPolicy } from "../pregel/retry";
 
 export type Router = (state: unknown, config: Record<string, unknown>) => unknown;
 export type PathMap = Record<string, string>;
@@ -15,6 +16,7 @@ export interface NodeSpec {
   source?: SourceLocation;
   /** The compiled graph behind the node, when the node is a subgraph. */
   subgraph?: unknown;
+  retryPolicy?: RetryPolicy;
   /** A compiled graph the node's function invoked (seen at run time): shown and inspected like a subgraph. */
   invoked?: unknown;
 }

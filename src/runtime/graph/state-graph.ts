@@ -8,6 +8,7 @@ import { CheckpointSaver } from "../checkpoint/types";
 import { Command, InterruptList, Send } from "../types";
 import { AnnotationRoot, StateDefinition, StateType, UpdateType, isAnnotationRoot } from "./annotation";
 import { SourceLocation, callerLocation } from "./call-site";
+import type { RetryPolicy } from "../pregel/retry";
 import { CompiledStateGraph } from "./compiled";
 import { graphKeyOf, recordCompiledGraph } from "./registry";
 import { GraphDefinition, NodeSpec, PathMap, Router } from "./definition";
@@ -30,6 +31,8 @@ export interface RunnableGraph {
 export interface AddNodeOptions {
   /** Where a node that returns `Command({goto})` may go: needed for those targets to be reachable. */
   ends?: string[];
+  /** Run the node again when it throws (pregel/retry.ts). */
+  retryPolicy?: RetryPolicy;
 }
 
 export interface CompileOptions {
@@ -66,7 +69,7 @@ export class StateGraph<SD extends StateDefinition, S = StateType<SD>, U = Updat
     const run = subgraph
       ? (state: unknown, config: NodeConfig) => subgraph.invoke(state, { configurable: config.configurable, signal: config.signal })
       : (action as NodeFunction<unknown, unknown>);
-    this.nodes.set(name, { name, run, ends: options.ends, source, subgraph });
+    this.nodes.set(name, { name, run, ends: options.ends, source, subgraph, retryPolicy: options.retryPolicy });
     return this;
   }
 

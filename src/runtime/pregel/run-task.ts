@@ -11,6 +11,7 @@ import { Values } from "./channels";
 import { Engine } from "./engine";
 import { interruptId } from "./ids";
 import { runWithScratchpad } from "./interrupt";
+import { withRetries } from "./retry";
 import { Write, nodeWrites } from "./node-writes";
 import { Emitter } from "./stream-events";
 import { nestedGraphOf, nestedScope } from "./subgraph";
@@ -55,7 +56,10 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
         node.invoked ??= graph;
       },
     };
-    const result = await runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));
+    const result = await withRetries(node.retryPolicy, task.name, config.signal, () => {
+      scratchpad.calls = 0; // a retry runs the node from the top: its interrupt() calls count again
+      return runWithScratchpad(scratchpad, async () => node.run(task.input, nodeConfig));
+    });
     return { kind: "done", writes: await nodeWrites(engine, task.name, result, state) };
   } catch (error) {
     if (isGraphInterrupt(error)) return { kind: "interrupted", interrupts: error.interrupts };

@@ -76,7 +76,7 @@ export interface CompileOptions {
 export type NodeFunction = (state: never, config: never) => unknown;
 
 export interface GraphBuilder {
-  addNode(name: string, fn: NodeFunction, options?: { ends?: string[] }): GraphBuilder;
+  addNode(name: string, fn: NodeFunction, options?: { ends?: string[]; retryPolicy?: Record<string, unknown> }): GraphBuilder;
   addEdge(from: string | string[], to: string): GraphBuilder;
   addConditionalEdges(source: string, router: NodeFunction, pathMap?: string[] | Record<string, string>): GraphBuilder;
   compile(options?: CompileOptions): CompiledGraph;

@@ -172,3 +172,23 @@ export async function abortSignalEndsTheRun(lib: GraphLib) {
   const after = await stopping.getState(thread("inside"));
   return { beforeStart, fromNode, calls, after: { next: after.next, values: after.values } };
 }
+
+/**
+ * A node with a retry policy runs again when it throws: a flaky node succeeds on its third run; a
+ * node whose `retryOn` refuses the error, and one out of attempts, fail as without a policy.
+ */
+export async function retryPolicyRunsTheNodeAgain(lib: GraphLib) {
+  const fast = { initialInterval: 1, jitter: false, logWarning: false };
+  const runs: Record<string, number> = {};
+  const failing = (name: string, failures: number) => () => {
+    runs[name] = (runs[name] ?? 0) + 1;
+    if (runs[name] <= failures) throw new Error(`${name} failed run ${runs[name]}`);
+    return { log: [name] };
+  };
+  const graphOf = (name: string, failures: number, policy: Record<string, unknown>) =>
+    new lib.StateGraph(logState(lib)).addNode(name, failing(name, failures), { retryPolicy: { ...fast, ...policy } }).addEdge(lib.START, name).compile();
+  const flaky = await graphOf("flaky", 2, { maxAttempts: 3 }).invoke({ log: [] });
+  const refused = await errorOf(() => graphOf("refused", 1, { retryOn: () => false }).invoke({ log: [] }));
+  const exhausted = await errorOf(() => graphOf("exhausted", 5, { maxAttempts: 2 }).invoke({ log: [] }));
+  return { flaky, refused, exhausted, runs };
+}
