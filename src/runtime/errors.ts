@@ -53,3 +53,18 @@ export function isGraphInterrupt(error: unknown): error is GraphInterrupt {
 export function missingCheckpointer(): GraphValueError {
   return new GraphValueError("No checkpointer set", { lc_error_code: "MISSING_CHECKPOINTER" });
 }
+
+/**
+ * A `Command` for the parent graph (`graph: Command.PARENT`) on its way out of a subgraph: it ends
+ * the subgraph's run, and the parent's task that ran the subgraph returns the command as its own.
+ */
+export class ParentCommand extends BaseLangGraphError {
+  constructor(readonly command: { update?: unknown; goto?: unknown; resume?: unknown }) {
+    super("A Command for the parent graph (graph: Command.PARENT) was returned by a node of a graph that has no parent graph.");
+    this.name = "ParentCommand";
+  }
+}
+
+export function isParentCommand(error: unknown): error is ParentCommand {
+  return error instanceof ParentCommand;
+}

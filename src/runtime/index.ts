@@ -31,6 +31,8 @@ export {
   GraphInterrupt,
   UnreachableNodeError,
   isGraphInterrupt,
+  ParentCommand,
+  isParentCommand,
 } from "./errors";
 export type { Interrupt } from "./errors";
 

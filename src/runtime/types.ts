@@ -34,6 +34,8 @@ export interface CommandParams {
   resume?: unknown;
   update?: Record<string, unknown> | [string, unknown][];
   goto?: Goto;
+  /** `Command.PARENT`: the update and goto are for the graph around this subgraph. */
+  graph?: string;
 }
 
 /** Returned by a node (update state and route), or passed to `invoke` (resume, update, route). */
@@ -42,10 +44,14 @@ export class Command {
   readonly resume?: unknown;
   readonly update?: Record<string, unknown> | [string, unknown][];
   readonly goto: Array<string | Send>;
+  readonly graph?: string;
+  /** The graph a node's subgraph runs in: a node inside a subgraph sends its command there (a handoff). */
+  static readonly PARENT = "__parent__";
 
   constructor(params: CommandParams = {}) {
     this.resume = params.resume;
     this.update = params.update;
+    if (params.graph !== undefined) this.graph = params.graph;
     const goto = params.goto;
     this.goto = goto === undefined ? [] : Array.isArray(goto) ? goto : [goto];
   }

@@ -6,7 +6,7 @@
  * Stops are returned, errors thrown, and everything else is streamed through the emitter.
  */
 import { ERROR, INTERRUPT, RESUME } from "../constants";
-import { GraphRecursionError, Interrupt } from "../errors";
+import { GraphRecursionError, Interrupt, isParentCommand } from "../errors";
 import { InterruptList, RunConfig } from "../types";
 import { applyWrites } from "./apply-writes";
 import { ThreadCursor } from "./cursor";
@@ -91,6 +91,8 @@ export class SuperstepLoop {
       const context = { config: this.config, emit: this.emit, checkpointId: this.cursor.checkpoint.id, stoppedBefore };
       const outcome = await runTask(this.engine, task, state, resumeValues(this.cursor, task.id), context);
       if (this.config.signal?.aborted) throw abortError(); // an aborted run records nothing more
+      // A command for the parent graph is not this graph's error: it leaves without a trace here.
+      if (outcome.kind === "failed" && isParentCommand(outcome.error)) return { task, outcome };
       await this.save(task, outcome);
       // Each interrupt is announced as its task stops, before the task's result (LangGraph's order).
       if (outcome.kind === "interrupted") this.emit.interrupt(outcome.interrupts);

@@ -5,7 +5,7 @@
  * which is why an edit "as" a node routes along that node's edges.
  */
 import { END, START, TASKS, branchChannel, joinChannel } from "../constants";
-import { InvalidUpdateError } from "../errors";
+import { InvalidUpdateError, ParentCommand } from "../errors";
 import { GraphDefinition } from "../graph/definition";
 import { Command, Send, isCommand, isSend } from "../types";
 import { ChannelPlan, Values, readState } from "./channels";
@@ -24,6 +24,8 @@ export interface WriterContext {
 
 /** All writes of `node` returning `result`, given the state the node read (`values`). */
 export async function nodeWrites(ctx: WriterContext, node: string, result: unknown, values: Values): Promise<Write[]> {
+  const forParent = commandsOf(result).find((command) => command.graph === Command.PARENT);
+  if (forParent) throw new ParentCommand({ update: forParent.update, goto: forParent.goto, resume: forParent.resume });
   const writes = node === START ? inputWrites(ctx, result) : updateWrites(ctx, node, result);
   const gotos = commandsOf(result).flatMap((command) => command.goto);
   for (const target of gotos) writes.push(routeWrite(ctx, node, target));

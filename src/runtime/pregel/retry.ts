@@ -2,10 +2,10 @@
  * A node's retry policy (`addNode(name, fn, { retryPolicy })`), as LangGraph.js applies it: when
  * the node throws, it runs again after a growing pause, up to `maxAttempts` runs in all, unless
  * `retryOn` (by default: not for a cancellation, a graph value error or an HTTP 4xx answer) says
- * the error is final. An interrupt or a breakpoint is never retried, and a run that is stopped
+ * the error is final. An interrupt, a breakpoint or a command for the parent graph is never retried, and a run that is stopped
  * (its signal aborted) ends the waiting at once.
  */
-import { isGraphInterrupt } from "../errors";
+import { isGraphInterrupt, isParentCommand } from "../errors";
 
 export interface RetryPolicy {
   /** Runs in all, the first one included (default 3). */
@@ -37,7 +37,7 @@ export async function withRetries<T>(policy: RetryPolicy | undefined, node: stri
     try {
       return await attempt(n);
     } catch (error) {
-      if (!policy || isGraphInterrupt(error) || signal?.aborted || n >= (policy.maxAttempts ?? 3) || !(policy.retryOn ?? retryByDefault)(error)) throw error;
+      if (!policy || isGraphInterrupt(error) || isParentCommand(error) || signal?.aborted || n >= (policy.maxAttempts ?? 3) || !(policy.retryOn ?? retryByDefault)(error)) throw error;
       const interval = Math.min(policy.maxInterval ?? 128_000, (policy.initialInterval ?? 500) * (policy.backoffFactor ?? 2) ** (n - 1));
       const pause = (policy.jitter ?? true) ? interval + Math.random() * 1000 : interval;
       if (policy.logWarning ?? true) console.log(`Retrying task "${node}" after ${pause.toFixed(2)}ms (attempt ${n}) after ${(error as Error)?.name ?? "Error"}: ${String(error)}`);

@@ -5,7 +5,8 @@
  * what each means for the step.
  */
 import { START } from "../constants";
-import { Interrupt, isGraphInterrupt } from "../errors";
+import { Interrupt, isGraphInterrupt, isParentCommand } from "../errors";
+import { Command } from "../types";
 import { RunConfig } from "../types";
 import { Values } from "./channels";
 import { Engine } from "./engine";
@@ -39,7 +40,8 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
     if (!node) throw new Error(`Node "${task.name}" does not exist`);
     const nested = nestedGraphOf(engine, task.name);
     if (nested) {
-      const outcome = await nested.runNested(task.input, nestedScope(engine, task, config, context.emit, context.checkpointId, context.stoppedBefore));
+      const outcome = await commandFromChild(() => nested.runNested(task.input, nestedScope(engine, task, config, context.emit, context.checkpointId, context.stoppedBefore)));
+      if (outcome instanceof Command) return { kind: "done", writes: await nodeWrites(engine, task.name, outcome, state) };
       if (outcome.interrupts) return { kind: "interrupted", interrupts: outcome.interrupts };
       return { kind: "done", writes: await nodeWrites(engine, task.name, outcome.values, state) };
     }
@@ -56,13 +58,26 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
         node.invoked ??= graph;
       },
     };
-    const result = await withRetries(node.retryPolicy, task.name, config.signal, () => {
+    const result = await commandFromChild(() => withRetries(node.retryPolicy, task.name, config.signal, () => {
       scratchpad.calls = 0; // a retry runs the node from the top: its interrupt() calls count again
       return runWithScratchpad(scratchpad, async () => node.run(task.input, nodeConfig));
-    });
+    }));
     return { kind: "done", writes: await nodeWrites(engine, task.name, result, state) };
   } catch (error) {
     if (isGraphInterrupt(error)) return { kind: "interrupted", interrupts: error.interrupts };
     return { kind: "failed", error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/**
+ * What a subgraph run (or a node that invoked a graph) gave back: a node inside it may have sent a
+ * command to this graph (`graph: Command.PARENT`), which is then this task's own result.
+ */
+async function commandFromChild<T>(run: () => Promise<T>): Promise<T | Command> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isParentCommand(error)) throw error;
+    return new Command(error.command as ConstructorParameters<typeof Command>[0]);
   }
 }

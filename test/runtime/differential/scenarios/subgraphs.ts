@@ -107,3 +107,31 @@ export async function stateOfAGraphInvokedInsideANode(lib: GraphLib) {
   const inner = deep.tasks[0].state as Snapshot | undefined;
   return { next: deep.next, inner: inner ? { next: inner.next, values: inner.values } : null };
 }
+
+/**
+ * A handoff: a node inside a subgraph returns `Command({goto, update, graph: Command.PARENT})`, and
+ * the parent goes to that node with that update, as if the subgraph's node had returned it.
+ */
+export async function commandToTheParentGraph(lib: GraphLib) {
+  const calls: string[] = [];
+  const Parent = (lib.Command as unknown as { PARENT: string }).PARENT;
+  const child = new lib.StateGraph(logState(lib))
+    .addNode("triage", logNode("triage", calls))
+    .addNode("handoff", (() => {
+      calls.push("handoff");
+      return new lib.Command({ goto: "billing", update: { log: ["handed to billing"] }, graph: Parent } as never);
+    }) as NodeFunction)
+    .addNode("never", logNode("never", calls))
+    .addEdge(lib.START, "triage")
+    .addEdge("triage", "handoff")
+    .addEdge("handoff", "never")
+    .compile();
+  const app = new lib.StateGraph(logState(lib))
+    .addNode("desk", child as unknown as NodeFunction, { ends: ["billing", "sales"] })
+    .addNode("billing", logNode("billing", calls))
+    .addNode("sales", logNode("sales", calls))
+    .addEdge(lib.START, "desk")
+    .compile({ checkpointer: new lib.MemorySaver() });
+  const final = await app.invoke({ log: [] }, thread("handoff"));
+  return { parentIsExported: typeof Parent === "string", final, runs: counts(calls), history: (await historyOf(app, thread("handoff"))).map(shortView) };
+}
