@@ -47,8 +47,8 @@ async function runLoop(lib: Lib, label: string): Promise<EngineResult> {
 
 export async function benchEngine(): Promise<{ results: EngineResult[]; speedup: number }> {
   const langgraph = (await import("@langchain/langgraph")) as unknown as Lib;
-  const theirs = await bestOf(3, () => runLoop(langgraph, "LangGraph.js 1.7"));
-  const mine = await bestOf(3, () => runLoop(ours, "ours"));
+  const theirs = await bestOf(5, () => runLoop(langgraph, "LangGraph.js 1.7"));
+  const mine = await bestOf(5, () => runLoop(ours, "ours"));
   return { results: [theirs, mine], speedup: theirs.msPerStep / mine.msPerStep };
 }
 

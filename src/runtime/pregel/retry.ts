@@ -31,13 +31,17 @@ function retryByDefault(error: unknown): boolean {
   return !(status && NO_RETRY_STATUS.includes(Number(status)));
 }
 
-/** Runs `attempt` under `policy` (once, without one); `attempt` gets the attempt number from 1. */
-export async function withRetries<T>(policy: RetryPolicy | undefined, node: string, signal: AbortSignal | undefined, attempt: (n: number) => Promise<T>): Promise<T> {
+/** Runs `attempt` under `policy` (once, without one: the common case costs nothing more). */
+export function withRetries<T>(policy: RetryPolicy | undefined, node: string, signal: AbortSignal | undefined, attempt: (n: number) => T | Promise<T>): T | Promise<T> {
+  return policy ? retrying(policy, node, signal, attempt) : attempt(1);
+}
+
+async function retrying<T>(policy: RetryPolicy, node: string, signal: AbortSignal | undefined, attempt: (n: number) => T | Promise<T>): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
     } catch (error) {
-      if (!policy || isGraphInterrupt(error) || isParentCommand(error) || signal?.aborted || n >= (policy.maxAttempts ?? 3) || !(policy.retryOn ?? retryByDefault)(error)) throw error;
+      if (isGraphInterrupt(error) || isParentCommand(error) || signal?.aborted || n >= (policy.maxAttempts ?? 3) || !(policy.retryOn ?? retryByDefault)(error)) throw error;
       const interval = Math.min(policy.maxInterval ?? 128_000, (policy.initialInterval ?? 500) * (policy.backoffFactor ?? 2) ** (n - 1));
       const pause = (policy.jitter ?? true) ? interval + Math.random() * 1000 : interval;
       if (policy.logWarning ?? true) console.log(`Retrying task "${node}" after ${pause.toFixed(2)}ms (attempt ${n}) after ${(error as Error)?.name ?? "Error"}: ${String(error)}`);

@@ -60,7 +60,7 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
     };
     const result = await commandFromChild(() => withRetries(node.retryPolicy, task.name, config.signal, () => {
       scratchpad.calls = 0; // a retry runs the node from the top: its interrupt() calls count again
-      return runWithScratchpad(scratchpad, async () => node.run(task.input, nodeConfig));
+      return runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));
     }));
     return { kind: "done", writes: await nodeWrites(engine, task.name, result, state) };
   } catch (error) {
@@ -73,7 +73,7 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
  * What a subgraph run (or a node that invoked a graph) gave back: a node inside it may have sent a
  * command to this graph (`graph: Command.PARENT`), which is then this task's own result.
  */
-async function commandFromChild<T>(run: () => Promise<T>): Promise<T | Command> {
+async function commandFromChild<T>(run: () => T | Promise<T>): Promise<T | Command> {
   try {
     return await run();
   } catch (error) {
