@@ -7,7 +7,8 @@
  * `research` group with `rank` lit. An edit of the topic in the panel, as `search`, goes into the
  * subgraph's own checkpoints. Step Out runs the rest of the subgraph and stops before `write` at
  * the root, where the summary names the edited topic, and Continue runs the report to its end (the
- * subgraph's topic reached the parent through the key they share).
+ * subgraph's topic reached the parent through the key they share); the checker graph `fact_check`
+ * invoked is then drawn inside that node.
  */
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -15,7 +16,7 @@ import * as path from "node:path";
 import { playStory } from "./harness/between";
 import { callStack, callStackRows, clickToolbar, showRunAndDebug, waitFrame, waitPaused, waitSessionEnded, waitVariable, waitVariables } from "./harness/debugViews";
 import { addNodeLine, breakpointGlyphLines, clickGutter, stoppedLine } from "./harness/editor";
-import { applyEdit, bannerText, panelFrame, waitNext, waitState } from "./harness/panel";
+import { applyEdit, bannerText, graphNode, panelFrame, waitNext, waitState } from "./harness/panel";
 import { sharedEditor } from "./harness/run";
 import { recordMeasure } from "./harness/timings";
 
@@ -78,6 +79,8 @@ describe("e2e 8: a breakpoint inside a subgraph", function () {
       const final = await waitState(panel, (state) => typeof state.report === "string");
       assert.match(String(final.report), /^Report on spring tides\. 3 findings on spring tides/, "the edit reached the parent through the keys it shares with the subgraph");
       assert.equal(final.checked, true, "fact_check's inner graph ran and approved the report");
+      await graphNode(panel, "fact_check").locator(".expander").waitFor({ timeout: 20_000 });
+      assert.match(await graphNode(panel, "fact_check").locator(".expander-label").textContent() ?? "", /1 node/, "the graph fact_check invoked is drawn inside it once it has run");
       await workbench.screenshot("report-written-session-ended");
     });
   });
