@@ -53,6 +53,13 @@ export class StateGraph<SD extends StateDefinition, S = StateType<SD>, U = Updat
   readonly branches = new Map<string, Array<{ router: Router; pathMap?: PathMap }>>();
 
   constructor(schema: Schema<SD>) {
+    // A Zod object would otherwise pass for a channel list with no channels, and every write would vanish.
+    if (isZodSchema(schema)) {
+      throw new Error(
+        "StateGraph: a Zod schema as the state is not supported by the debugger's engine yet. " +
+          "Define the state with Annotation.Root({ key: Annotation<Type>(), list: Annotation<Type[]>({ reducer, default }) }).",
+      );
+    }
     if (isAnnotationRoot(schema)) this.channels = schema.spec as SD;
     else if (isChannelsObject<SD>(schema)) this.channels = schema.channels;
     else this.channels = schema as SD;
@@ -123,6 +130,10 @@ export class StateGraph<SD extends StateDefinition, S = StateType<SD>, U = Updat
 
 function isChannelsObject<SD extends StateDefinition>(value: unknown): value is { channels: SD } {
   return typeof value === "object" && value !== null && "channels" in value && Object.keys(value).length === 1;
+}
+
+function isZodSchema(value: unknown): boolean {
+  return typeof value === "object" && value !== null && ("_zod" in value || ("_def" in value && "shape" in value));
 }
 
 function isRunnableGraph(value: unknown): value is RunnableGraph {
