@@ -21,7 +21,7 @@ type Handlers = {
 const handlers: Handlers = {
   graph: (_args, { actions }) => actions.graph(),
   snapshot: (args, { actions }) => actions.snapshot(args?.checkpointId, args?.checkpointNs),
-  history: (args, { actions }) => actions.history(args?.checkpointNs),
+  history: (args, { actions }) => actions.history(args?.checkpointNs, args?.subgraphs),
   updateState: (args, { actions }) => actions.updateState(args),
   resume: (args, { actions }) => {
     actions.resume(args ?? {});

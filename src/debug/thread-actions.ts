@@ -120,9 +120,9 @@ export class ThreadActions {
     return this.controller.runner.request("graph", {});
   }
 
-  async history(checkpointNs?: string): Promise<CustomRequests["history"]["body"]> {
+  async history(checkpointNs?: string, subgraphs?: boolean): Promise<CustomRequests["history"]["body"]> {
     const c = this.controller;
-    const entries = await c.runner.request("history", { threadId: c.threadId, ...(checkpointNs ? { checkpointNs } : {}) });
+    const entries = await c.runner.request("history", { threadId: c.threadId, ...(checkpointNs ? { checkpointNs } : {}), ...(subgraphs ? { subgraphs } : {}) });
     return { threadId: c.threadId, entries, ...(checkpointNs ? { checkpointNs } : {}) };
   }
 

@@ -3,9 +3,13 @@
  * Checkpoints view shows: the line that leads to the head, newest first like `git log`, and under
  * each checkpoint where the thread forked, a branch item holding the other line (itself newest
  * first, with its own branches). A person reads the thread's main story top to bottom and opens
- * the forks where they happened. No VS Code import: the view maps these items to TreeItems.
+ * the forks where they happened. A subgraph run's checkpoints (entries with a namespace) hang the
+ * same way under the checkpoint of the enclosing graph they ran from, as a branch named by the
+ * subgraph's path, so time travel reaches inside. No VS Code import: the view maps these items to
+ * TreeItems.
  */
 import type { HistoryEntry } from "../protocol/debug";
+import { parentNamespace, pathOfNamespace } from "../debug/levels";
 
 export interface CheckpointNode {
   kind: "checkpoint";
@@ -26,6 +30,8 @@ export interface BranchNode {
   label: string;
   description: string;
   items: CheckpointNode[];
+  /** For a subgraph run: the subgraph's node path (`research/search`). */
+  subgraph?: string;
 }
 
 export interface TreeOptions {
@@ -39,20 +45,57 @@ interface Links {
   byId: Map<string, HistoryEntry>;
   children: Map<string, HistoryEntry[]>;
   newestBelow: Map<string, string>;
+  /** The subgraph runs (each one namespace's checkpoints) by the checkpoint they ran from. */
+  runs: Map<string, HistoryEntry[][]>;
 }
 
-/** The main line of the thread, newest first; forks hang under the checkpoint they left from. */
+/** The main line of the thread, newest first; forks and subgraph runs hang under the checkpoint they left from. */
 export function checkpointTree(entries: readonly HistoryEntry[], options: TreeOptions = {}): CheckpointNode[] {
+  const runs = runsByAnchor(entries);
+  const items = levelTree(entries.filter((entry) => !entry.checkpointNs), options, runs);
+  const ids = new Set(entries.map((entry) => entry.checkpointId));
+  const lost = [...runs.entries()].filter(([anchor]) => !ids.has(anchor));
+  if (lost.length > 0 && items.length > 0) items[items.length - 1].branches.push(...lost.flatMap(([, list]) => list.map((run) => runBranch(run, options, runs))));
+  return items;
+}
+
+/** One graph level's checkpoints (the root's, or one subgraph run's, which has no head of its own), newest first. */
+function levelTree(entries: readonly HistoryEntry[], options: TreeOptions, runs: Links["runs"], isRun = false): CheckpointNode[] {
   if (entries.length === 0) return [];
-  const links = link(entries);
-  const head = (options.headId && links.byId.get(options.headId)) || newest(entries);
+  const links = link(entries, runs);
+  const head = (!isRun && options.headId && links.byId.get(options.headId)) || newest(entries);
+  const headId = isRun ? "" : head.checkpointId;
   const main = lineTo(head, links);
-  const items = main.map((entry, index) => node(entry, main[index - 1], links, options, head.checkpointId));
+  const items = main.map((entry, index) => node(entry, main[index - 1], links, options, headId));
   const orphans = entries.filter((entry) => isRoot(entry, links) && entry !== main[main.length - 1]);
   if (orphans.length > 0 && items.length > 0) {
-    items[items.length - 1].branches.push(...orphans.map((root) => branch(root, undefined, links, options, head.checkpointId)));
+    items[items.length - 1].branches.push(...orphans.map((root) => branch(root, undefined, links, options, headId)));
   }
   return items;
+}
+
+/** A subgraph run as a branch under the checkpoint it ran from; its own runs nest inside it. */
+function runBranch(run: HistoryEntry[], options: TreeOptions, runs: Links["runs"]): BranchNode {
+  const path = pathOfNamespace(run[0].checkpointNs ?? "").join("/");
+  const items = levelTree(run, options, runs, true);
+  const last = run.reduce((best, entry) => (isNewer(entry, best) ? entry : best));
+  return { kind: "branch", subgraph: path, label: `Inside ${path}`, description: `${run.length} checkpoint${run.length === 1 ? "" : "s"}, to step ${last.step}`, items };
+}
+
+/** Groups the subgraphs' checkpoints into runs (one namespace from one enclosing checkpoint). */
+function runsByAnchor(entries: readonly HistoryEntry[]): Links["runs"] {
+  const byKey = new Map<string, { anchor: string; run: HistoryEntry[] }>();
+  for (const entry of entries) {
+    if (!entry.checkpointNs) continue;
+    const anchor = entry.parents?.[parentNamespace(entry.checkpointNs)] ?? "";
+    const key = `${anchor}\n${entry.checkpointNs}`;
+    const found = byKey.get(key);
+    if (found) found.run.push(entry);
+    else byKey.set(key, { anchor, run: [entry] });
+  }
+  const runs: Links["runs"] = new Map();
+  for (const { anchor, run } of byKey.values()) runs.set(anchor, [...(runs.get(anchor) ?? []), run]);
+  return runs;
 }
 
 /** The checkpoints from the root to `tip`, newest first. */
@@ -77,7 +120,10 @@ function node(entry: HistoryEntry, after: HistoryEntry | undefined, links: Links
     tooltip: tooltip(entry),
     isHead: entry.checkpointId === headId,
     isCurrent: entry.checkpointId === (options.currentId ?? headId),
-    branches: offLine.map((child) => branch(child, entry, links, options, headId)),
+    branches: [
+      ...(links.runs.get(entry.checkpointId) ?? []).map((run) => runBranch(run, options, links.runs)),
+      ...offLine.map((child) => branch(child, entry, links, options, headId)),
+    ],
   };
 }
 
@@ -130,14 +176,14 @@ function tooltip(entry: HistoryEntry): string {
   ].filter(Boolean).join("\n");
 }
 
-function link(entries: readonly HistoryEntry[]): Links {
+function link(entries: readonly HistoryEntry[], runs: Links["runs"]): Links {
   const byId = new Map(entries.map((entry) => [entry.checkpointId, entry]));
   const children = new Map<string, HistoryEntry[]>();
   for (const entry of entries) {
     if (!entry.parentId || !byId.has(entry.parentId)) continue;
     children.set(entry.parentId, [...(children.get(entry.parentId) ?? []), entry]);
   }
-  const links: Links = { byId, children, newestBelow: new Map() };
+  const links: Links = { byId, children, newestBelow: new Map(), runs };
   for (const entry of entries) newestBelow(entry, links);
   return links;
 }

@@ -1,7 +1,8 @@
 /**
  * The Checkpoints view in Run and Debug: the threads of the checkpoint store (the running
  * session's `checkpointDir`, and `.langgraph` in each workspace folder), and under each thread its
- * checkpoints as checkpointTree.ts lays them out, forks as branches. The thread a session shows is
+ * checkpoints as checkpointTree.ts lays them out, forks as branches, subgraph runs inside the
+ * checkpoint they ran from. The thread a session shows is
  * read through the adapter (`history`, with the head and the checkpoint being viewed marked);
  * other threads are read from the store directly. Clicking a checkpoint travels there: in the
  * session that shows the thread, or in a new `attach` session.
@@ -64,8 +65,8 @@ export class CheckpointsView implements vscode.TreeDataProvider<CheckpointsItem>
       case "branch": {
         const tree = new vscode.TreeItem(item.node.label, vscode.TreeItemCollapsibleState.Collapsed);
         tree.description = item.node.description;
-        tree.iconPath = new vscode.ThemeIcon("git-branch");
-        tree.contextValue = "branch";
+        tree.iconPath = new vscode.ThemeIcon(item.node.subgraph ? "type-hierarchy-sub" : "git-branch");
+        tree.contextValue = item.node.subgraph ? "subgraphRun" : "branch";
         return tree;
       }
       default: {
@@ -108,7 +109,7 @@ export class CheckpointsView implements vscode.TreeDataProvider<CheckpointsItem>
     const session = thread.session;
     let nodes: CheckpointNode[];
     if (session) {
-      const history: CustomRequests["history"]["body"] = await session.customRequest("history", {});
+      const history: CustomRequests["history"]["body"] = await session.customRequest("history", { subgraphs: true });
       const state = this.tracker.lastState(session);
       nodes = checkpointTree(history.entries, { ...(state ? { headId: state.headCheckpointId, currentId: state.checkpointId } : {}) });
     } else {

@@ -198,7 +198,7 @@ export class PanelBridge {
 
   private async sendHistory(session: AdapterLink): Promise<void> {
     try {
-      const history = await session.customRequest("history", {});
+      const history = await session.customRequest("history", { subgraphs: true });
       if (session === this.session) this.post({ type: "history", threadId: history.threadId, entries: history.entries });
     } catch (error) {
       this.editor.log(`Graph panel: could not read the history: ${(error as Error).message}`);

@@ -33,15 +33,18 @@ export async function listStoredThreads(checkpointDir: string): Promise<StoredTh
   }
 }
 
-/** The root graph's checkpoints of one thread, newest first, linked by `parentId`. */
+/** One thread's checkpoints, newest first, linked by `parentId`: the root graph's, then those of
+ * its subgraph runs, each with its namespace and the checkpoints of the graphs it ran under. */
 export async function readStoredHistory(checkpointDir: string, threadId: string): Promise<HistoryEntry[]> {
   if (!fs.existsSync(checkpointDir)) return [];
   const saver = new FileSaver(checkpointDir);
   try {
     const tuples: CheckpointTuple[] = [];
-    for await (const tuple of saver.list({ configurable: { thread_id: threadId, checkpoint_ns: "" } })) tuples.push(tuple);
+    for await (const tuple of saver.list({ configurable: { thread_id: threadId } })) tuples.push(tuple);
     const byId = new Map(tuples.map((tuple) => [tuple.checkpoint.id, tuple]));
-    return tuples.map((tuple) => historyEntry(tuple, byId));
+    const namespace = (tuple: CheckpointTuple) => tuple.config.configurable?.checkpoint_ns ?? "";
+    const ordered = [...tuples.filter((tuple) => !namespace(tuple)), ...tuples.filter((tuple) => namespace(tuple))];
+    return ordered.map((tuple) => historyEntry(tuple, byId));
   } finally {
     await saver.close();
   }
@@ -50,6 +53,8 @@ export async function readStoredHistory(checkpointDir: string, threadId: string)
 function historyEntry(tuple: CheckpointTuple, byId: Map<string, CheckpointTuple>): HistoryEntry {
   const parentId = tuple.parentConfig?.configurable?.checkpoint_id;
   const source = (tuple.metadata?.source ?? "loop") as CheckpointSourceView;
+  const checkpointNs = tuple.config.configurable?.checkpoint_ns ?? "";
+  const parents = tuple.metadata?.parents as Record<string, string> | undefined;
   return {
     checkpointId: tuple.checkpoint.id,
     ...(parentId ? { parentId } : {}),
@@ -58,5 +63,6 @@ function historyEntry(tuple: CheckpointTuple, byId: Map<string, CheckpointTuple>
     writtenBy: writers(tuple.metadata?.source ?? "loop", tuple.metadata ?? {}, tuple, parentId ? byId.get(parentId) : undefined),
     next: [],
     createdAt: tuple.checkpoint.ts,
+    ...(checkpointNs ? { checkpointNs, ...(parents ? { parents: { ...parents } } : {}) } : {}),
   };
 }

@@ -156,7 +156,8 @@ export interface CustomRequests {
   /** With `checkpointNs`: that subgraph's own snapshot (its checkpoint in view, or the one named). */
   snapshot: { args: { checkpointId?: string; checkpointNs?: string }; body: SnapshotView };
   /** With `checkpointNs`: the checkpoints of that subgraph namespace. */
-  history: { args: { checkpointNs?: string }; body: { threadId: string; entries: HistoryEntry[]; checkpointNs?: string } };
+  /** With `subgraphs`, the checkpoints of the subgraph runs below follow (each with `checkpointNs` and `parents`). */
+  history: { args: { checkpointNs?: string; subgraphs?: boolean }; body: { threadId: string; entries: HistoryEntry[]; checkpointNs?: string } };
   updateState: { args: { values: unknown; asNode?: string; checkpointId?: string; checkpointNs?: string }; body: { checkpointId: string; asNode: string } };
   resume: { args: { value?: unknown; values?: Record<string, unknown> }; body: Record<string, never> };
   /** A subgraph's checkpoint replays from there, not from the subgraph's start; the namespace is found when not given. */

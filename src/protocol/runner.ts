@@ -107,7 +107,8 @@ export interface RunnerMethods {
   /** End the current run now (the step in flight is abandoned). */
   abort: { params: Record<string, never>; result: { running: boolean } };
   getState: { params: ThreadAddress; result: SnapshotView | null };
-  history: { params: { threadId: string; checkpointNs?: string }; result: HistoryEntry[] };
+  /** With `subgraphs`, the checkpoints of every subgraph run below the namespace follow its own. */
+  history: { params: { threadId: string; checkpointNs?: string; subgraphs?: boolean }; result: HistoryEntry[] };
   updateState: { params: ThreadAddress & { values: unknown; asNode?: string }; result: EditResult };
   /** Set one value inside the state: `path` from the state key down; `text` is JSON or a JS expression. */
   editValue: { params: ThreadAddress & { path: Array<string | number>; text: string }; result: EditResult & { value: unknown } };

@@ -58,7 +58,7 @@ export class RunnerHost {
       return { running: this.current !== undefined };
     },
     getState: async (address) => readView(this.graph(), address),
-    history: async ({ threadId, checkpointNs }) => historyEntries(this.graph(), threadId, checkpointNs),
+    history: async ({ threadId, checkpointNs, subgraphs }) => historyEntries(this.graph(), threadId, checkpointNs, subgraphs),
     updateState: async (params) => updateState(this.graph(), params, params.values, params.asNode),
     editValue: async (params) => editValue(this.require(), params),
     evaluate: async (params) => evaluate(this.graph(), params, params.expression),

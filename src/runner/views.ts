@@ -71,9 +71,17 @@ export function graphView(drawable: DrawableGraph): GraphView {
  * The thread's checkpoints, newest first, each linked to its parent. Who wrote a checkpoint is read
  * off `versions_seen`: the nodes whose seen versions moved are the nodes that ran (or the node an
  * update was written as). A checkpoint saved with `metadata.writes` (LangGraph's field) says it
- * directly.
+ * directly. With `subgraphs`, the checkpoints of every subgraph run below the namespace follow,
+ * each carrying its namespace and the checkpoints of the graphs it ran under (`parents`).
  */
-export async function historyEntries(graph: CompiledGraph, threadId: string, checkpointNs = ""): Promise<HistoryEntry[]> {
+export async function historyEntries(graph: CompiledGraph, threadId: string, checkpointNs = "", subgraphs = false): Promise<HistoryEntry[]> {
+  const entries = await entriesOf(graph, threadId, checkpointNs);
+  if (!subgraphs) return entries;
+  for (const inner of await namespacesBelow(graph, threadId, checkpointNs)) entries.push(...await entriesOf(graph, threadId, inner));
+  return entries;
+}
+
+async function entriesOf(graph: CompiledGraph, threadId: string, checkpointNs: string): Promise<HistoryEntry[]> {
   const address = { configurable: { thread_id: threadId, checkpoint_ns: checkpointNs } };
   const tuples = new Map<string, CheckpointTuple>();
   if (graph.checkpointer) for await (const tuple of graph.checkpointer.list(address)) tuples.set(tuple.checkpoint.id, tuple);
@@ -97,6 +105,17 @@ export async function historyEntries(graph: CompiledGraph, threadId: string, che
     });
   }
   return entries;
+}
+
+/** The namespaces of the subgraph runs saved below `checkpointNs` (one listing of the whole thread). */
+async function namespacesBelow(graph: CompiledGraph, threadId: string, checkpointNs: string): Promise<string[]> {
+  if (!graph.checkpointer) return [];
+  const found = new Set<string>();
+  for await (const tuple of graph.checkpointer.list({ configurable: { thread_id: threadId } })) {
+    const ns = tuple.config.configurable?.checkpoint_ns ?? "";
+    if (ns && (!checkpointNs || ns.startsWith(`${checkpointNs}|`))) found.add(ns);
+  }
+  return [...found].sort();
 }
 
 export function writers(source: string, metadata: Record<string, unknown>, tuple?: CheckpointTuple, parent?: CheckpointTuple): string[] {

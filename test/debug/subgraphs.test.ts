@@ -205,6 +205,9 @@ describe("debug adapter: subgraphs", function () {
     const beforeSummarize = inner.entries.find((entry) => entry.next[0] === "summarize")!;
     assert.equal(beforeSummarize.checkpointNs, checkpointNs);
     assert.equal(beforeSummarize.parents?.[""], beforeResearch.checkpointId, "the parent's checkpoint it ran under");
+    const whole = (await story.custom<{ entries: HistoryEntry[] }>("history", { subgraphs: true })).entries;
+    const ids = (entries: HistoryEntry[]) => entries.map((entry) => entry.checkpointId).sort();
+    assert.deepEqual(ids(whole), ids([...rootEntries, ...inner.entries]), "with subgraphs: the root's checkpoints and the subgraph's, once each");
 
     const selected = await story.custom<SnapshotView>("selectCheckpoint", { checkpointId: beforeSummarize.checkpointId });
     assert.deepEqual(selected.values.queries, ["about tides"], "the subgraph's own snapshot");

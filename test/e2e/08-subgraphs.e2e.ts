@@ -6,7 +6,8 @@
  * `queries` key, which the parent's state has not), as does the graph panel, which opens the
  * `research` group with `rank` lit. An edit of the topic in the panel, as `search`, goes into the
  * subgraph's own checkpoints. Step Out runs the rest of the subgraph and stops before `write` at
- * the root, where the summary names the edited topic, and Continue runs the report to its end (the
+ * the root, where the summary names the edited topic, and the panel's timeline and the Checkpoints
+ * view hold research's checkpoints under the step it ran from. Continue runs the report to its end (the
  * subgraph's topic reached the parent through the key they share); the checker graph `fact_check`
  * invoked is then drawn inside that node.
  */
@@ -14,9 +15,9 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { playStory } from "./harness/between";
-import { callStack, callStackRows, clickToolbar, showRunAndDebug, waitFrame, waitPaused, waitSessionEnded, waitVariable, waitVariables } from "./harness/debugViews";
+import { callStack, callStackRows, checkpointRows, clickToolbar, expandCheckpointRow, showRunAndDebug, waitFrame, waitPaused, waitSessionEnded, waitVariable, waitVariables } from "./harness/debugViews";
 import { addNodeLine, breakpointGlyphLines, clickGutter, stoppedLine } from "./harness/editor";
-import { applyEdit, bannerText, graphNode, panelFrame, waitNext, waitState } from "./harness/panel";
+import { applyEdit, bannerText, graphNode, panelFrame, timelineText, waitNext, waitState } from "./harness/panel";
 import { sharedEditor } from "./harness/run";
 import { recordMeasure } from "./harness/timings";
 
@@ -73,6 +74,16 @@ describe("e2e 8: a breakpoint inside a subgraph", function () {
       assert.ok(!has("queries")(root) && !has("best")(root), `the root state has none of the subgraph's own keys; got ${JSON.stringify(root)}`);
       assert.match(root.find((row) => row.startsWith("summary, value")) ?? "", /3 findings on spring tides/, "research summarized under the topic edited in its own state");
       await workbench.screenshot("step-out-stops-before-write");
+
+      const timeline = await timelineText(panel);
+      assert.ok(timeline.some((row) => /^research › step -1 input/.test(row)), `the timeline holds research's run; got ${JSON.stringify(timeline)}`);
+      assert.ok(timeline.some((row) => /^research\/search › /.test(row)), "and search's run inside it");
+      assert.ok(timeline.some((row) => /update by search/.test(row)), "with the edit made as search inside research");
+      await workbench.screenshot("timeline-with-the-runs-inside-research");
+      await checkpointRows(page, (rows) => rows.some((row) => /written by plan/.test(row)));
+      await expandCheckpointRow(page, /written by plan/);
+      const tree = await checkpointRows(page, (rows) => rows.some((row) => /Inside research/.test(row)));
+      assert.ok(tree.some((row) => /Inside research/.test(row)), `the Checkpoints view hangs research's run under plan's checkpoint; got ${JSON.stringify(tree)}`);
 
       await clickToolbar(page, "Continue");
       await waitSessionEnded(page);

@@ -82,4 +82,28 @@ describe("the checkpoint tree of a thread", () => {
     assert.equal(tree.length, 5000);
     assert.equal(tree[0].entry.checkpointId, "s4999");
   });
+
+  it("hangs a subgraph run under the checkpoint it ran from, with its own runs inside it", () => {
+    clock = 0;
+    const inResearch = { checkpointNs: "research:t1", parents: { "": "r1" } };
+    const inSearch = { checkpointNs: "research:t1|search:t2", parents: { "": "r1", "research:t1": "s1" } };
+    const entries = [
+      entry("r0", undefined, -1, ["__input__"], "input", ["__start__"]),
+      entry("r1", "r0", 0, ["__start__"], "loop", ["research"]),
+      { ...entry("s0", undefined, -1, ["__input__"], "input", ["__start__"]), ...inResearch },
+      { ...entry("s1", "s0", 0, ["__start__"], "loop", ["search"]), ...inResearch },
+      { ...entry("q0", undefined, -1, ["__input__"], "input", ["__start__"]), ...inSearch },
+      { ...entry("q1", "q0", 0, ["__start__"], "loop", ["read"]), ...inSearch },
+      { ...entry("s2", "s1", 1, ["search"], "loop", ["rank"]), ...inResearch },
+    ].reverse();
+    const tree = checkpointTree(entries, { headId: "r1", currentId: "s2" });
+    assert.deepEqual(ids(tree), ["r1", "r0"], "the root's line holds only the root's checkpoints");
+    const [research] = tree[0].branches;
+    assert.deepEqual([research.label, research.subgraph, research.description], ["Inside research", "research", "3 checkpoints, to step 1"]);
+    assert.deepEqual(ids(research.items), ["s2", "s1", "s0"]);
+    assert.ok(research.items[0].isCurrent && !research.items[0].isHead, "the viewed checkpoint is marked; a run has no head");
+    const [search] = research.items[1].branches;
+    assert.deepEqual([search.label, ids(search.items)], ["Inside research/search", ["q1", "q0"]]);
+    assert.deepEqual(tree[0].description, "next: research · head");
+  });
 });

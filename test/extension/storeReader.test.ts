@@ -72,6 +72,26 @@ describe("reading the checkpoint store without a session", () => {
     assert.deepEqual(forkPoint.branches[0].items.map((node) => node.label), ["4 execute", "3 execute", "2 execute"]);
   });
 
+  it("reads the subgraphs' checkpoints too, and the tree hangs each run under the step it ran from", async () => {
+    const { graph } = loadExample<{ graph: { builder: StateGraph<never> } }>("research-report.ts");
+    const saver = new FileSaver(dir, { fsync: false });
+    await graph.builder.compile({ checkpointer: saver }).invoke({ topic: "tides" } as never, { configurable: { thread_id: "report" } });
+    await saver.close();
+
+    const entries = await readStoredHistory(dir, "report");
+    const namespaces = [...new Set(entries.map((entry) => (entry.checkpointNs ?? "").replace(/:[^|]+/g, "")))].sort();
+    assert.deepEqual(namespaces, ["", "fact_check", "research", "research|search"]);
+    assert.ok(entries.filter((entry) => entry.checkpointNs).every((entry) => entry.parents?.[""]), "each inner checkpoint names the root checkpoint it ran under");
+
+    const tree = checkpointTree(entries, { showNext: false });
+    const ranResearch = tree.find((node) => node.branches.some((branch) => branch.subgraph === "research"))!;
+    assert.equal(ranResearch.label, "1 plan", "research ran from the checkpoint plan wrote");
+    const research = ranResearch.branches.find((branch) => branch.subgraph === "research")!;
+    assert.deepEqual(research.items.map((node) => node.label), ["3 summarize", "2 rank", "1 search", "0 start", "-1 input"]);
+    assert.ok(research.items.some((node) => node.branches.some((branch) => branch.subgraph === "research/search")), "search's run hangs inside research's");
+    assert.ok(tree.some((node) => node.branches.some((branch) => branch.subgraph === "fact_check")), "the graph fact_check invoked too");
+  });
+
   it("reads without writing anything to the store", async () => {
     await runTrips();
     const before = filesOf(dir);

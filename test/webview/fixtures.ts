@@ -184,6 +184,29 @@ export const waitingInResearchRank = stopInsideResearch("interrupt",
 /** Stopped before `plan` at the root: nothing inside a subgraph. */
 export const pausedBeforePlan = stopAt("breakpoint-before", { ...researchSnapshot("r0", ["plan"], [{ id: "task-p", name: "plan", path: [], interrupts: [] }]) });
 
+/**
+ * The thread of the stop before `research/rank`, with the subgraphs' checkpoints as the adapter
+ * lists them (`history` with `subgraphs: true`): the root ran plan and is at r1 (next research);
+ * research ran from r1 and is at s2 (next rank); its search ran from s1, query then read, to q2.
+ */
+export const researchHistory: HistoryEntry[] = (() => {
+  const searchNs = `${RESEARCH_NS}|search:task-s`;
+  const inResearch = { checkpointNs: RESEARCH_NS, parents: { "": "r1" } };
+  const inSearch = { checkpointNs: searchNs, parents: { "": "r1", [RESEARCH_NS]: "s1" } };
+  return [
+    entry("ri", undefined, -1, "input", [], ["__start__"]),
+    entry("r0", "ri", 0, "loop", ["__start__"], ["plan"]),
+    entry("r1", "r0", 1, "loop", ["plan"], ["research"]),
+    { ...entry("s0", undefined, -1, "input", [], ["__start__"]), ...inResearch },
+    { ...entry("s1", "s0", 0, "loop", ["__start__"], ["search"]), ...inResearch },
+    { ...entry("qi", undefined, -1, "input", [], ["__start__"]), ...inSearch },
+    { ...entry("qa", "qi", 0, "loop", ["__start__"], ["query"]), ...inSearch },
+    { ...entry("q1", "qa", 1, "loop", ["query"], ["read"]), ...inSearch },
+    { ...entry("q2", "q1", 2, "loop", ["read"], []), ...inSearch },
+    { ...entry("s2", "s1", 1, "loop", ["search"], ["rank"]), ...inResearch },
+  ];
+})();
+
 export function researchOpening(state: HostToPanel = pausedBeforePlan): HostToPanel[] {
   return [
     { type: "graph", graph: researchGraph, title: "research-report (examples/research-report.ts)" },

@@ -5,9 +5,10 @@
 import * as assert from "node:assert/strict";
 import type { HistoryEntry } from "../../src/protocol/debug";
 import { edgeKey, pathTaken } from "../../webview/graph/path";
+import { pathAtEveryDepth } from "../../webview/graph/nestedPath";
 import { ancestry, defaultAsNode } from "../../webview/timeline/history";
 import { timelineRows } from "../../webview/timeline/historyTree";
-import { supportGraph, supportHistory } from "./fixtures";
+import { researchGraph, researchHistory, supportGraph, supportHistory } from "./fixtures";
 
 const nodeIds = new Set(supportGraph.nodes.map((node) => node.id));
 
@@ -73,5 +74,49 @@ describe("default as node", () => {
     assert.deepEqual(defaultAsNode(ancestry(supportHistory, "c0"), nodeIds), { node: "__start__" });
     const parallel: HistoryEntry[] = [{ checkpointId: "p", step: 3, source: "loop", writtenBy: ["agent", "tools"], next: [], createdAt: "" }];
     assert.deepEqual(defaultAsNode(parallel, nodeIds), { ambiguous: ["agent", "tools"] });
+  });
+});
+
+describe("history inside subgraphs", () => {
+  const researchNodes = new Set(researchGraph.nodes.find((node) => node.id === "research")!.subgraph!.nodes.map((node) => node.id));
+
+  it("the timeline puts each subgraph run right under the checkpoint it ran from, one level deeper", () => {
+    const rows = timelineRows(researchHistory, "r1");
+    assert.deepEqual(rows.map((row) => `${"  ".repeat(row.depth)}${row.entry.checkpointId}${row.runStart ? ` (${row.subgraph})` : ""}`), [
+      "ri", "r0", "r1", "  s0 (research)", "  s1", "    qi (research/search)", "    qa", "    q1", "    q2", "  s2",
+    ]);
+    assert.deepEqual(rows.filter((row) => row.subgraph === "research").map((row) => row.entry.checkpointId), ["s0", "s1", "s2"]);
+  });
+
+  it("a run whose parent checkpoint is gone from the history still shows, at the end", () => {
+    const rows = timelineRows(researchHistory.filter((entry) => entry.checkpointId !== "s1"), "r1");
+    assert.deepEqual(rows.map((row) => row.entry.checkpointId).slice(-4), ["qi", "qa", "q1", "q2"]);
+    assert.equal(rows.length, researchHistory.length - 1, "nothing is lost");
+  });
+
+  it("the path inside research runs to the stop, and inside research/search to its end", () => {
+    const path = pathAtEveryDepth(researchGraph, researchHistory, [{ path: "", checkpointId: "r1" }, { path: "research", checkpointId: "s2" }]);
+    assert.ok(["plan", "research/search", "research/search/query", "research/search/read"].every((node) => path.nodes.has(node)), [...path.nodes].join(", "));
+    assert.ok(path.edges.has(edgeKey("research/__start__", "research/search")));
+    assert.ok(path.edges.has(edgeKey("research/search/query", "research/search/read")));
+    assert.ok(path.edges.has(edgeKey("research/search/read", "research/search/__end__")), "search finished");
+    assert.ok(!path.nodes.has("research/rank"), "rank runs next, it has not run");
+  });
+
+  it("travelled back inside research to s1, search has not run there yet", () => {
+    const path = pathAtEveryDepth(researchGraph, researchHistory, [{ path: "", checkpointId: "r1" }, { path: "research", checkpointId: "s1" }]);
+    assert.ok(path.nodes.has("research/__start__"));
+    assert.ok(!path.nodes.has("research/search") && !path.nodes.has("research/search/query"), [...path.nodes].join(", "));
+  });
+
+  it("seen from the root's r1 alone, research's run is still to come and lights nothing inside", () => {
+    const path = pathAtEveryDepth(researchGraph, researchHistory, [{ path: "", checkpointId: "r1" }]);
+    assert.deepEqual([...path.nodes].filter((node) => node.includes("/")), []);
+    assert.ok(path.nodes.has("plan"));
+  });
+
+  it("'as node' defaults to the subgraph's node that wrote last", () => {
+    assert.deepEqual(defaultAsNode(ancestry(researchHistory, "s2"), researchNodes), { node: "search" });
+    assert.deepEqual(defaultAsNode(ancestry(researchHistory, "s0"), researchNodes), { node: "__start__" });
   });
 });

@@ -8,10 +8,11 @@
  * on color alone) on elements that already exist.
  */
 import type { GraphStateEvent, GraphView, HistoryEntry, SnapshotView } from "../../src/protocol/debug";
-import { ancestry, writersOf } from "../timeline/history";
+import { writersOf } from "../timeline/history";
 import type { DrawnGraph } from "./draw";
 import { ancestorsOf, marksAtEveryDepth, pathOfNamespace } from "./levels";
-import { edgeKey, pathTaken, type PathTaken } from "./path";
+import { pathAtEveryDepth, type LevelInView } from "./nestedPath";
+import { edgeKey, type PathTaken } from "./path";
 
 type Mark = "errored" | "interrupted" | "running" | "next";
 /** Most urgent first: the order flags and words pick from. */
@@ -38,9 +39,9 @@ export interface HighlightInput {
 export function computeHighlights({ graph, state, viewed, history }: HighlightInput): Highlights {
   const snapshot = viewed ?? state?.snapshot;
   const atHead = !!state && (!snapshot || snapshot.checkpointId === state.headCheckpointId);
-  const chain = snapshot && history ? chainTo(history, snapshot.checkpointId, snapshot.parentCheckpointId) : [];
   const nodeIds = new Set(graph.nodes.map((node) => node.id));
-  const last = chain[chain.length - 1];
+  // Who wrote the checkpoint in view: what a "break after" stopped behind.
+  const written = snapshot && history?.find((entry) => entry.checkpointId === snapshot.checkpointId);
   // A subgraph's own checkpoint (picked in the timeline) names its nodes from inside that subgraph.
   const marks = snapshot ? marksAtEveryDepth(snapshot, pathOfNamespace(snapshot.checkpointNs)) : { next: [], interrupted: [], errored: [] };
   if (state?.level && snapshot?.checkpointId === state.checkpointId) marksAtEveryDepth(state.level.snapshot, state.level.path.join("/"), marks);
@@ -52,8 +53,8 @@ export function computeHighlights({ graph, state, viewed, history }: HighlightIn
   };
   return {
     ...lit,
-    stoppedAfter: new Set(atHead && state?.stop === "breakpoint-after" && last ? writersOf(last, nodeIds) : []),
-    path: pathTaken(graph, chain),
+    stoppedAfter: new Set(atHead && state?.stop === "breakpoint-after" && written ? writersOf(written, nodeIds) : []),
+    path: pathAtEveryDepth(graph, history ?? [], snapshot ? levelsInView(snapshot, state) : []),
     inside: { next: byGroup(lit.next), running: byGroup(lit.running), interrupted: byGroup(lit.interrupted), errored: byGroup(lit.errored) },
   };
 }
@@ -67,11 +68,20 @@ function byGroup(paths: Set<string>): Map<string, string[]> {
   return groups;
 }
 
-/** The checkpoints leading to this one; when the history has not caught up with it yet (a stop
- * that just happened), the path up to its parent is still right. */
-function chainTo(history: readonly HistoryEntry[], checkpointId: string, parentId: string | undefined): HistoryEntry[] {
-  const chain = ancestry(history, checkpointId);
-  return chain.length || !parentId ? chain : ancestry(history, parentId);
+/** The checkpoint in view at each level, root first: the deepest level shown (the stop's level, or
+ * the checkpoint picked) and the checkpoints of the graphs it ran under. */
+function levelsInView(snapshot: SnapshotView, state: GraphStateEvent | undefined): LevelInView[] {
+  const deepest = state?.level && snapshot.checkpointId === state.checkpointId ? state.level.snapshot : snapshot;
+  const parents = (deepest.metadata.parents ?? {}) as Record<string, string>;
+  const levels: LevelInView[] = Object.entries(parents).map(([ns, checkpointId]) => ({ path: pathOfNamespace(ns), checkpointId }));
+  if (deepest !== snapshot && !("" in parents)) levels.push({ path: "", checkpointId: snapshot.checkpointId, ...parentOf(snapshot) });
+  levels.push({ path: pathOfNamespace(deepest.checkpointNs), checkpointId: deepest.checkpointId, ...parentOf(deepest) });
+  const depth = (path: string) => (path ? path.split("/").length : 0);
+  return levels.sort((a, b) => depth(a.path) - depth(b.path));
+}
+
+function parentOf(snapshot: SnapshotView): { parentId?: string } {
+  return snapshot.parentCheckpointId ? { parentId: snapshot.parentCheckpointId } : {};
 }
 
 const FLAGS: Record<Mark, { symbol: string; words: string; inside: string }> = {

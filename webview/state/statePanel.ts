@@ -102,12 +102,13 @@ export class StatePanel {
 
   private defaultNode(): DefaultAsNode {
     const { defaultAsNode: fromHost, history } = this.store.data;
-    const snapshot = this.store.snapshot;
-    // The host's default and the history are the root graph's: inside a subgraph the person chooses.
-    if (this.store.level.path) return { unknown: true };
-    if (fromHost && this.store.atHead && !this.forkFrom) return { node: fromHost };
-    if (!snapshot || !history) return { unknown: true };
-    return defaultAsNode(ancestry(history.entries, snapshot.checkpointId), new Set(this.store.nodeIds()));
+    const { snapshot, path } = this.store.level;
+    // The host's default is the root graph's; any level's can be read off the history, which holds
+    // the subgraphs' checkpoints too.
+    if (!path && fromHost && this.store.atHead && !this.forkFrom) return { node: fromHost };
+    const chain = snapshot && history ? ancestry(history.entries, snapshot.checkpointId) : [];
+    if (!chain.length) return { unknown: true };
+    return defaultAsNode(chain, new Set(this.levelNodes()));
   }
 
   private dirty(): boolean {

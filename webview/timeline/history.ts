@@ -1,6 +1,6 @@
 /**
  * Questions the panel asks of a thread's checkpoint history: the chain of checkpoints that led to
- * one (root first), and which node `updateState` would act as by default there. LangGraph infers
+ * one (root first), the enclosing checkpoint a subgraph's checkpoint ran from, and which node `updateState` would act as by default there. LangGraph infers
  * that node as the one that finished last (from `versions_seen`); the history's `writtenBy` tells
  * the same story, so the panel can show the default even when the host does not send it.
  */
@@ -9,16 +9,28 @@ import { START } from "../graph/scene";
 
 /** Root first, ending at `checkpointId`; empty when the id is not in the history. */
 export function ancestry(entries: readonly HistoryEntry[], checkpointId: string): HistoryEntry[] {
-  const byId = new Map(entries.map((entry) => [entry.checkpointId, entry]));
+  return chainTo(new Map(entries.map((entry) => [entry.checkpointId, entry])), checkpointId);
+}
+
+/** Root first, ending at `checkpointId`; when the history has not caught up with it yet (a stop
+ * that just happened), the chain up to `parentId` is still right. */
+export function chainTo(byId: ReadonlyMap<string, HistoryEntry>, checkpointId: string, parentId?: string): HistoryEntry[] {
   const chain: HistoryEntry[] = [];
   const seen = new Set<string>();
-  let current = byId.get(checkpointId);
+  let current = byId.get(checkpointId) ?? (parentId ? byId.get(parentId) : undefined);
   while (current && !seen.has(current.checkpointId)) {
     seen.add(current.checkpointId);
     chain.push(current);
     current = current.parentId ? byId.get(current.parentId) : undefined;
   }
   return chain.reverse();
+}
+
+/** For a subgraph's checkpoint: the checkpoint of the enclosing graph (one level up) it ran from. */
+export function anchorOf(entry: HistoryEntry): string | undefined {
+  const ns = entry.checkpointNs;
+  if (!ns) return undefined;
+  return entry.parents?.[ns.includes("|") ? ns.slice(0, ns.lastIndexOf("|")) : ""];
 }
 
 /** The graph nodes that wrote a checkpoint; an input checkpoint counts as written by `__start__`. */

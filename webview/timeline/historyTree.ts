@@ -3,8 +3,13 @@
  * At a checkpoint with several children, the child whose line leads to the head (or, when none does,
  * the oldest) continues at the same depth; every other child starts a branch one level deeper,
  * listed right under the checkpoint it forked from. Iterative, so a 10,000-step thread is fine.
+ * A subgraph run's checkpoints (entries with a namespace) sit one level deeper right under the
+ * checkpoint of the enclosing graph they ran from, the one whose next task was the subgraph, so
+ * the timeline reads in the order things happened and reaches inside every subgraph.
  */
 import type { HistoryEntry } from "../../src/protocol/debug";
+import { pathOfNamespace } from "../graph/levels";
+import { anchorOf } from "./history";
 
 export interface TimelineRow {
   entry: HistoryEntry;
@@ -13,6 +18,10 @@ export interface TimelineRow {
   /** The first checkpoint of a branch (drawn with a fork mark). */
   branchStart: boolean;
   isHead: boolean;
+  /** For a subgraph's checkpoint: the subgraph's path (`research/search`). */
+  subgraph?: string;
+  /** The first checkpoint of a subgraph run (drawn with the subgraph's name). */
+  runStart?: boolean;
 }
 
 function byAge(a: HistoryEntry, b: HistoryEntry): number {
@@ -20,6 +29,42 @@ function byAge(a: HistoryEntry, b: HistoryEntry): number {
 }
 
 export function timelineRows(entries: readonly HistoryEntry[], headId: string | undefined): TimelineRow[] {
+  // A run is one graph level's checkpoints from one enclosing checkpoint: the root graph is the run "".
+  const runs = new Map<string, HistoryEntry[]>();
+  const inside = new Map<string, string[]>();
+  for (const entry of entries) {
+    const key = runKey(entry);
+    const run = runs.get(key);
+    if (run) run.push(entry);
+    else {
+      runs.set(key, [entry]);
+      const anchor = anchorOf(entry);
+      if (anchor) inside.set(anchor, [...(inside.get(anchor) ?? []), key]);
+    }
+  }
+  const rows: TimelineRow[] = [];
+  const placed = new Set<string>();
+  const place = (key: string, depth: number) => {
+    placed.add(key);
+    const run = runs.get(key) ?? [];
+    for (const row of lineRows(run, headId, depth, run[0]?.checkpointNs ?? "")) {
+      rows.push(row);
+      for (const inner of (inside.get(row.entry.checkpointId) ?? []).sort()) if (!placed.has(inner)) place(inner, row.depth + 1);
+    }
+  };
+  place("", 0);
+  // Runs whose enclosing checkpoint is gone from the history still show, at the end.
+  for (const key of [...runs.keys()].sort()) if (!placed.has(key)) place(key, 1);
+  return rows;
+}
+
+function runKey(entry: HistoryEntry): string {
+  return entry.checkpointNs ? `${entry.checkpointNs}\n${anchorOf(entry) ?? ""}` : "";
+}
+
+/** One graph level's checkpoints (one namespace) as a tree of lines, forks one level deeper. */
+function lineRows(entries: readonly HistoryEntry[], headId: string | undefined, baseDepth: number, ns: string): TimelineRow[] {
+  const subgraph = ns ? { subgraph: pathOfNamespace(ns) } : {};
   const ids = new Set(entries.map((entry) => entry.checkpointId));
   const children = new Map<string | undefined, HistoryEntry[]>();
   for (const entry of entries) {
@@ -37,15 +82,15 @@ export function timelineRows(entries: readonly HistoryEntry[], headId: string | 
   const roots = children.get(undefined) ?? [];
   const mainRoot = roots.find((root) => onHeadLine.has(root.checkpointId)) ?? roots[0];
   for (const root of [...roots].reverse()) {
-    if (root !== mainRoot) stack.push({ entry: root, depth: 1, branchStart: true });
+    if (root !== mainRoot) stack.push({ entry: root, depth: baseDepth + 1, branchStart: true });
   }
-  if (mainRoot) stack.push({ entry: mainRoot, depth: 0, branchStart: false });
+  if (mainRoot) stack.push({ entry: mainRoot, depth: baseDepth, branchStart: false });
   while (stack.length) {
     const line = stack.pop()!;
     let entry: HistoryEntry | undefined = line.entry;
     let branchStart = line.branchStart;
     while (entry) {
-      rows.push({ entry, depth: line.depth, branchStart, isHead: entry.checkpointId === headId });
+      rows.push({ entry, depth: line.depth, branchStart, isHead: entry.checkpointId === headId, ...subgraph, ...(ns && !rows.length ? { runStart: true } : {}) });
       branchStart = false;
       const kids: HistoryEntry[] = children.get(entry.checkpointId) ?? [];
       const main: HistoryEntry | undefined = kids.find((kid) => onHeadLine.has(kid.checkpointId)) ?? kids[0];

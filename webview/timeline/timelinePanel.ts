@@ -3,7 +3,9 @@
  * step, how it was made (input, loop, update, fork), which node wrote it and what runs next.
  * Selecting a row asks the adapter for that checkpoint (`selectCheckpoint`): its state and
  * highlights show, and nothing changes in the thread. The selected row offers "Replay from here"
- * (`replay`) and "Fork here" (edit in the state panel, then `fork`).
+ * (`replay`) and "Fork here" (edit in the state panel, then `fork`). A subgraph run's checkpoints
+ * sit indented under the parent checkpoint they ran from, the first one named by the subgraph's
+ * path, so time travel reaches inside subgraphs too.
  */
 import type { HistoryEntry } from "../../src/protocol/debug";
 import { h, setMessage } from "../dom";
@@ -38,9 +40,11 @@ export class TimelinePanel {
         class: `timeline-row${selected ? " selected" : ""}${row.isHead ? " head" : ""}${row.branchStart ? " branch-start" : ""}`,
         role: "treeitem", "aria-level": row.depth + 1, "aria-selected": String(selected), tabindex: selected ? 0 : -1,
         "data-checkpoint": entry.checkpointId,
+        ...(row.subgraph ? { "data-subgraph": row.subgraph, "data-checkpoint-ns": entry.checkpointNs } : {}),
       },
       h("div", { class: "timeline-main" },
         row.branchStart ? h("span", { class: "fork-mark", title: "A branch forked from the checkpoint above" }, "↳") : null,
+        row.runStart ? h("span", { class: "timeline-subgraph", title: `The checkpoints of the subgraph ${row.subgraph} in this run` }, `${row.subgraph} ›`) : null,
         h("span", { class: "timeline-step" }, `step ${entry.step}`),
         h("span", { class: `source source-${entry.source}` }, entry.source),
         h("span", { class: "timeline-writer" }, entry.writtenBy.length ? `by ${entry.writtenBy.join(", ")}` : ""),
@@ -50,7 +54,7 @@ export class TimelinePanel {
       selected ? this.actions(entry) : null);
       item.style.setProperty("--depth", String(row.depth));
       item.addEventListener("click", (event) => {
-        if (!(event.target as Element).closest("vscode-button")) void this.select(entry.checkpointId);
+        if (!(event.target as Element).closest("vscode-button")) void this.select(entry.checkpointId, entry.checkpointNs);
       });
       return item;
     }));
@@ -64,10 +68,10 @@ export class TimelinePanel {
       h("vscode-button", { class: "fork", secondary: true, onclick: () => this.onFork(entry) }, "Fork here"));
   }
 
-  async select(checkpointId: string): Promise<void> {
+  async select(checkpointId: string, checkpointNs?: string): Promise<void> {
     setMessage(this.errors, undefined);
     try {
-      const snapshot = await this.host.request<"selectCheckpoint">({ type: "selectCheckpoint", args: { checkpointId } });
+      const snapshot = await this.host.request<"selectCheckpoint">({ type: "selectCheckpoint", args: { checkpointId, ...(checkpointNs ? { checkpointNs } : {}) } });
       if (snapshot && typeof snapshot === "object" && "checkpointId" in snapshot) this.store.update({ viewed: snapshot }, ["viewed"]);
     } catch (error) {
       setMessage(this.errors, `Could not show that checkpoint: ${(error as Error).message}`);
@@ -77,7 +81,7 @@ export class TimelinePanel {
   private async replay(entry: HistoryEntry): Promise<void> {
     setMessage(this.errors, undefined);
     try {
-      await this.host.request<"replay">({ type: "replay", args: { checkpointId: entry.checkpointId } });
+      await this.host.request<"replay">({ type: "replay", args: { checkpointId: entry.checkpointId, ...(entry.checkpointNs ? { checkpointNs: entry.checkpointNs } : {}) } });
     } catch (error) {
       setMessage(this.errors, `Could not replay from step ${entry.step}: ${(error as Error).message}`);
     }
@@ -95,7 +99,7 @@ export class TimelinePanel {
       if (next) { row.tabIndex = -1; next.tabIndex = 0; next.focus(); }
     } else if ((event.key === "Enter" || event.key === " ") && event.target === row) {
       event.preventDefault();
-      void this.select(row.dataset.checkpoint!);
+      void this.select(row.dataset.checkpoint!, row.dataset.checkpointNs);
     }
   }
 }
