@@ -30,7 +30,7 @@ export function focusLevel(view: SnapshotView): LevelView {
 
 /** The node path of the graph that owns namespace `ns`: `research:1|deep:2` is `["research", "deep"]`. */
 export function pathOfNamespace(ns: string): string[] {
-  return ns ? ns.split("|").map((segment) => segment.slice(0, segment.lastIndexOf(":"))) : [];
+  return ns ? ns.split("|").map((segment) => segment.replace(/:[^:]*$/, "")) : [];
 }
 
 export function parentNamespace(ns: string): string {

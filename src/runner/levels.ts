@@ -90,7 +90,7 @@ export function parentNamespace(ns: string): string {
 export function graphAtLevel(root: CompiledGraph, ns: string | undefined): CompiledGraph {
   let graph = root;
   for (const segment of ns ? ns.split("|") : []) {
-    const node = segment.slice(0, segment.lastIndexOf(":"));
+    const node = segment.replace(/:[^:]*$/, "");
     const spec = graph.builder.nodes?.get(node);
     const subgraph = spec?.subgraph ?? spec?.invoked;
     if (!isCompiledGraph(subgraph)) throw new Error(`No subgraph node "${node}" for checkpoint namespace "${ns}".`);

@@ -66,7 +66,7 @@ export class RunTasks {
 
 /** `research/search` for task `search` of the subgraph under namespace `["research:<id>"]`. */
 export function taskPath(namespace: string[], name: string): string {
-  return [...namespace.map((segment) => segment.slice(0, segment.lastIndexOf(":"))), name].join("/");
+  return [...namespace.map((segment) => segment.replace(/:[^:]*$/, "")), name].join("/");
 }
 
 /** The segments of a namespace string (`a:1|b:2`), as the stream gives them. */

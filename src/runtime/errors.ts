@@ -54,6 +54,14 @@ export function missingCheckpointer(): GraphValueError {
   return new GraphValueError("No checkpointer set", { lc_error_code: "MISSING_CHECKPOINTER" });
 }
 
+/** `checkpointer: true` borrows a parent's saver, and a root graph has no parent. */
+export function checkpointerTrueAtRoot(): GraphValueError {
+  return new GraphValueError(
+    "checkpointer: true cannot be used for root graphs: it makes a subgraph keep its history in its parent's saver. " +
+      "Give the root graph a saver instead, e.g. compile({ checkpointer: new MemorySaver() }).",
+  );
+}
+
 /**
  * A `Command` for the parent graph (`graph: Command.PARENT`) on its way out of a subgraph: it ends
  * the subgraph's run, and the parent's task that ran the subgraph returns the command as its own.

@@ -10,10 +10,11 @@ import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import type { GraphView } from "../../src/protocol/debug";
 import { PROJECT_ROOT } from "./helpers/build";
-import { Story, lineOf } from "./helpers/story";
+import { FIXTURES, Story, lineOf } from "./helpers/story";
 
 const REPORT = path.join(PROJECT_ROOT, "examples", "research-report.ts");
 const TOPIC = { topic: "tides" };
+const PER_ITEM = path.join(FIXTURES, "invoked-per-item.ts");
 
 describe("debug adapter: a graph invoked inside a node", function () {
   this.timeout(60_000);
@@ -66,5 +67,22 @@ describe("debug adapter: a graph invoked inside a node", function () {
     await story.next("terminated");
     const final = await story.custom<{ values: Record<string, unknown> }>("snapshot");
     assert.equal(final.values.checked, true, "the node got the invoked graph's answer");
+  });
+
+  it("a graph invoked once per item stops in each call, showing that call's own input", async () => {
+    await story.start("launch", { program: PER_ITEM, input: { claims: ["the moon pulls", "the earth is flat"] } }, { functionBreakpoints: ["check_all/check"] });
+    const claimAtStop = async () => {
+      assert.equal((await story.next("stopped")).body.description, "Paused before check_all/check");
+      const frames = await story.frames();
+      assert.deepEqual(frames.map((frame) => frame.name), ["check_all/check", "check_all"]);
+      const scopes = (await story.dc.scopesRequest({ frameId: frames[0].id })).body.scopes;
+      return (await story.children(scopes.find((scope) => scope.name === "State")!.variablesReference)).get("claim")?.value;
+    };
+    assert.equal(await claimAtStop(), '"the moon pulls"');
+    await story.dc.continueRequest({ threadId: 1 });
+    assert.equal(await claimAtStop(), '"the earth is flat"', "the second call runs from its own input, not on from the first");
+    await story.dc.continueRequest({ threadId: 1 });
+    await story.next("terminated");
+    assert.deepEqual((await story.custom<{ values: Record<string, unknown> }>("snapshot")).values.verdicts, [true, false]);
   });
 });

@@ -14,6 +14,7 @@ import { FIXTURES, Story, lineOf, until } from "./helpers/story";
 
 const SUBGRAPH = path.join(FIXTURES, "subgraph.ts");
 const REVIEW = path.join(FIXTURES, "subgraph-review.ts");
+const MEMORY = path.join(FIXTURES, "subgraph-memory.ts");
 const TOPIC = { topic: "tides" };
 
 describe("debug adapter: subgraphs", function () {
@@ -278,5 +279,27 @@ describe("debug adapter: subgraphs", function () {
       ["search", lineOf(SUBGRAPH, '.addNode("search"')],
       ["summarize", lineOf(SUBGRAPH, '.addNode("summarize"')],
     ]);
+  });
+
+  it("a subgraph compiled with checkpointer: true goes on from its last run: its second stop shows what it remembers", async () => {
+    await story.start("launch", { program: MEMORY, input: { questions: ["why tides?", "why two a day?"] } }, { functionBreakpoints: ["desk/reply"] });
+    assert.equal((await story.next("stopped")).body.description, "Paused before desk/reply");
+    assert.deepEqual((await story.frames()).map((frame) => frame.name), ["desk/reply", "desk"]);
+    assert.equal((await scopeOfFrame(0, "State")).get("memory")?.value, "Array(0)", "nothing remembered on the first run");
+
+    await story.dc.continueRequest({ threadId: 1 });
+    assert.equal((await story.next("stopped")).body.description, "Paused before desk/reply");
+    const inside = await scopeOfFrame(0, "State");
+    assert.equal(inside.get("memory")?.value, "Array(1)", "the second run starts from the first run's state");
+    assert.equal((await scopeOfFrame(1, "State")).has("memory"), false, "a key only the desk has");
+    const desk = (await story.custom<{ entries: HistoryEntry[] }>("history", { subgraphs: true })).entries.filter((entry) => entry.checkpointNs);
+    assert.deepEqual([...new Set(desk.map((entry) => entry.checkpointNs))], ["desk"], "one namespace for every run, as LangGraph names it");
+    assert.equal(new Set(desk.map((entry) => entry.parents?.[""])).size, 2, "each run under the parent checkpoint it ran from");
+
+    await story.dc.setFunctionBreakpointsRequest({ breakpoints: [] });
+    await story.dc.continueRequest({ threadId: 1 });
+    await story.next("terminated");
+    assert.deepEqual((await story.custom<SnapshotView>("snapshot")).values.answers, ["answer 1: why tides?", "answer 2: why two a day?"]);
+    assert.equal(await ran("reply", 2), 2);
   });
 });

@@ -26,7 +26,7 @@ export function subgraphPaths(graph: GraphView, prefix = ""): string[] {
 /** The node path of the graph owning namespace `ns`: `research:1|search:2` is `research/search`. */
 export function pathOfNamespace(ns: string | undefined): string {
   if (!ns) return "";
-  return ns.split("|").map((segment) => (segment.includes(":") ? segment.slice(0, segment.lastIndexOf(":")) : segment)).join("/");
+  return ns.split("|").map((segment) => segment.replace(/:[^:]*$/, "")).join("/");
 }
 
 /** `research/search/read` lies in `research` and `research/search`. */

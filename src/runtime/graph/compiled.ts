@@ -5,7 +5,7 @@
  */
 import { CheckpointConfig, CheckpointListOptions, CheckpointSaver } from "../checkpoint/types";
 import { INTERRUPT } from "../constants";
-import { missingCheckpointer } from "../errors";
+import { checkpointerTrueAtRoot, missingCheckpointer } from "../errors";
 import { Engine } from "../pregel/engine";
 import { SuperstepLoop } from "../pregel/loop";
 import { startRun } from "../pregel/run-start";
@@ -29,6 +29,8 @@ import { debugPrinter } from "../pregel/debug-print";
 export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unknown> {
   readonly lg_is_pregel = true;
   readonly checkpointer?: CheckpointSaver;
+  /** Compiled with `checkpointer: true`: as a subgraph, one history per thread instead of one per run. */
+  readonly keepsHistory: boolean;
   readonly interruptBefore: CompileOptions["interruptBefore"];
   readonly interruptAfter: CompileOptions["interruptAfter"];
   readonly name: string;
@@ -42,7 +44,8 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     /** Where `compile()` was called (`@file:line:column`): breakpoint lists name nested runs of this graph by it. */
     readonly graphKey?: string,
   ) {
-    this.checkpointer = options.checkpointer || undefined;
+    this.checkpointer = typeof options.checkpointer === "object" ? options.checkpointer : undefined;
+    this.keepsHistory = options.checkpointer === true;
     this.interruptBefore = options.interruptBefore;
     this.interruptAfter = options.interruptAfter;
     this.name = options.name ?? "LangGraph";
@@ -64,9 +67,10 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     if (task?.nestedScope && config.configurable?.thread_id === undefined) {
       // Called from inside a node: run as that task's subgraph, in the parent's thread.
       task.invoking?.(this);
-      const engine = this.nestedEngine(task.nestedScope().checkpointer);
-      return (await invokeInTask(engine, input, task)) as S & { [INTERRUPT]?: unknown[] };
+      const scope = task.nestedScope();
+      return (await invokeInTask(this.nestedEngine(scope.checkpointer), input, task, scope)) as S & { [INTERRUPT]?: unknown[] };
     }
+    if (this.keepsHistory) throw checkpointerTrueAtRoot();
     config = await this.enterSubgraphCheckpoint(input, config);
     const emit = this.engine.debug ? debugPrinter(this.engine) : silentEmitter;
     const cursor = await startRun(this.engine, config, input, emit);
@@ -90,6 +94,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
       queue.push(config.subgraphs ? [namespace, ...item] : several ? item : chunk);
     }, config.subgraphs ?? false);
     const run = async () => {
+      if (this.keepsHistory) throw checkpointerTrueAtRoot();
       config = await this.enterSubgraphCheckpoint(input, config);
       const cursor = await startRun(this.engine, config, input, emit);
       await new SuperstepLoop(this.engine, config, emit, cursor).run();
@@ -122,9 +127,12 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
     return answerNested(this.nestedEngine(scope.checkpointer), scope, resume);
   }
 
-  /** @internal This graph's engine, saving to the parent's saver when it has none of its own. */
+  /**
+   * @internal This graph's engine as a subgraph: it saves to its parent's saver, as in LangGraph,
+   * even when it was compiled with one of its own (that one serves it only as a root graph).
+   */
   nestedEngine(saver: CheckpointSaver | undefined): Engine {
-    return this.checkpointer || !saver ? this.engine : { ...this.engine, checkpointer: saver };
+    return saver ? { ...this.engine, checkpointer: saver } : this.engine;
   }
 
   /**
@@ -157,6 +165,7 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
   }
 
   private requireCheckpointer(): CheckpointSaver {
+    if (this.keepsHistory) throw checkpointerTrueAtRoot();
     if (!this.checkpointer) throw missingCheckpointer();
     return this.checkpointer;
   }

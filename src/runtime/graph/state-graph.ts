@@ -36,7 +36,11 @@ export interface AddNodeOptions {
 }
 
 export interface CompileOptions {
-  checkpointer?: CheckpointSaver | false;
+  /**
+   * Where checkpoints go. On a subgraph: unset or `false` uses its parent's saver, one history per
+   * run of its node; `true` keeps one history per thread, so each run goes on from the last.
+   */
+  checkpointer?: CheckpointSaver | boolean;
   interruptBefore?: InterruptList;
   interruptAfter?: InterruptList;
   debug?: boolean;

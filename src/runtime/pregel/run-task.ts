@@ -46,12 +46,13 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
       return { kind: "done", writes: await nodeWrites(engine, task.name, outcome.values, state) };
     }
     const nodeConfig = { ...config, configurable: { ...config.configurable }, signal: config.signal };
+    let graphsInvoked = 0;
     const scratchpad = {
       resume,
       calls: 0,
       hasCheckpointer: engine.checkpointer !== undefined,
       interruptId: (index: number) => interruptId(task.id, index),
-      nestedScope: () => nestedScope(engine, task, config, context.emit, context.checkpointId, context.stoppedBefore),
+      nestedScope: () => nestedScope(engine, task, config, context.emit, context.checkpointId, context.stoppedBefore, graphsInvoked++),
       config: nodeConfig,
       input: task.input,
       invoking: (graph: unknown) => {
@@ -59,7 +60,8 @@ export async function runTask(engine: Engine, task: PlannedTask, state: Values, 
       },
     };
     const result = await commandFromChild(() => withRetries(node.retryPolicy, task.name, config.signal, () => {
-      scratchpad.calls = 0; // a retry runs the node from the top: its interrupt() calls count again
+      scratchpad.calls = 0; // a retry runs the node from the top: its interrupt() calls and invoked graphs count again
+      graphsInvoked = 0;
       return runWithScratchpad(scratchpad, () => node.run(task.input, nodeConfig));
     }));
     return { kind: "done", writes: await nodeWrites(engine, task.name, result, state) };

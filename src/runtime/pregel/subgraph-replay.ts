@@ -9,7 +9,7 @@ import { CheckpointConfig, CheckpointSaver } from "../checkpoint/types";
 import { Engine } from "./engine";
 import { checkpointId } from "./ids";
 import { snapshotOf } from "./snapshot";
-import { childNamespace } from "./subgraph";
+import { childNamespace, subgraphForState } from "./subgraph";
 import { engineForNamespace } from "./subgraph-run";
 import { planTasks } from "./tasks";
 
@@ -40,7 +40,7 @@ async function reopen(root: Engine, saver: CheckpointSaver, threadId: string, ns
   const step = (parentTuple!.metadata?.step ?? -1) + 1;
   const task = planTasks(parentTuple!.checkpoint, parentEngine.plan, parentEngine.nodeNames, step).find((t) => t.name === node);
   if (!task) throw new Error(`The parent graph no longer schedules "${node}" at checkpoint "${parent.id}"`);
-  const targetNs = childNamespace(parent.ns, task);
+  const targetNs = childNamespace(parent.ns, task, subgraphForState(parentEngine, node));
   if (targetNs === ns && stillCurrent) return { ns, id };
   const parents = { ...(tuple.metadata?.parents ?? {}), [parent.ns]: parent.id };
   return { ns: targetNs, id: await copyAsFork(saver, threadId, targetNs, tuple, targetNs === ns ? id : undefined, parents) };

@@ -6,6 +6,7 @@
  */
 import { CheckpointConfig, CheckpointSaver } from "../checkpoint/types";
 import { StateSnapshot } from "../types";
+import { INTERRUPT, RESUME } from "../constants";
 import { GraphInterrupt } from "../errors";
 import { ThreadCursor } from "./cursor";
 import { TaskScratchpad } from "./interrupt";
@@ -14,7 +15,7 @@ import { RunOutcome, SuperstepLoop } from "./loop";
 import { answerInterrupts } from "./resume";
 import { startRun } from "./run-start";
 import { emptySnapshot, snapshotOf } from "./snapshot";
-import { NestedScope, childNamespace, listForGraph, subgraphForState } from "./subgraph";
+import { NestedScope, callNamespace, childNamespace, listForGraph, subgraphForState } from "./subgraph";
 import { planTasks } from "./tasks";
 
 /**
@@ -35,18 +36,34 @@ export async function runNested(engine: Engine, input: unknown, scope: NestedSco
 
 /**
  * A graph invoked from inside a node: it runs as that task's subgraph. Its interrupts stop the
- * task; when the node runs again, the task's next answer goes to the graph's waiting tasks (each
- * stop of the invoked graph counts as one `interrupt()` call of the node).
+ * task, and each answer the task gets for one of them counts as one `interrupt()` call of the
+ * node: when the node runs again, the answers the graph already holds are skipped over, and the
+ * next one goes to the question it waits on, so plain `interrupt()` calls and any number of
+ * invoked graphs share the task's answers in the order they asked.
  */
-export async function invokeInTask(engine: Engine, input: unknown, task: TaskScratchpad): Promise<Record<string, unknown>> {
-  const scope = task.nestedScope!();
+export async function invokeInTask(engine: Engine, input: unknown, task: TaskScratchpad, scope: NestedScope): Promise<Record<string, unknown>> {
   const head = await engine.checkpointer?.getTuple(headAddress(scope.config));
-  const unfinished = head !== undefined && snapshotOf(engine, head).next.length > 0;
-  if (unfinished && task.calls < task.resume.length) await answerNested(engine, scope, task.resume[task.calls]);
-  if (unfinished) task.calls += 1;
+  if (head) {
+    task.calls += await answersHeld(engine, scope);
+    const waits = (head.pendingWrites ?? []).some(([, channel]) => channel === INTERRUPT);
+    if (waits && task.calls < task.resume.length) await answerNested(engine, scope, task.resume[task.calls++]);
+  }
   const outcome = await runNested(engine, input, scope);
   if (outcome.interrupts) throw new GraphInterrupt(outcome.interrupts);
   return outcome.values;
+}
+
+/**
+ * How many answers an invoked graph's run has been given: on each of its checkpoints, the most any
+ * task there got (one answer can serve tasks that asked side by side).
+ */
+async function answersHeld(engine: Engine, scope: NestedScope): Promise<number> {
+  let held = 0;
+  for await (const tuple of engine.checkpointer!.list(headAddress(scope.config))) {
+    const lengths = (tuple.pendingWrites ?? []).filter(([, channel, value]) => channel === RESUME && Array.isArray(value)).map(([, , value]) => (value as unknown[]).length);
+    held += Math.max(0, ...lengths);
+  }
+  return held;
 }
 
 export async function answerNested(engine: Engine, scope: NestedScope, resume: unknown): Promise<void> {
@@ -61,7 +78,7 @@ export async function answerNested(engine: Engine, scope: NestedScope, resume: u
 export function engineForNamespace(engine: Engine, ns: string, saver: CheckpointSaver | undefined): Engine {
   let current = engine;
   for (const segment of ns ? ns.split("|") : []) {
-    const node = segment.slice(0, segment.lastIndexOf(":"));
+    const node = segment.replace(/:[^:]*$/, "");
     const nested = subgraphForState(current, node);
     if (!nested) throw new Error(`No subgraph node "${node}" for checkpoint namespace "${ns}"`);
     current = nested.nestedEngine(saver);
@@ -78,10 +95,21 @@ export async function snapshotWithSubgraphs(engine: Engine, config: CheckpointCo
   for (const task of snapshot.tasks) {
     const nested = subgraphForState(engine, task.name);
     if (!nested) continue;
-    const childConfig = { configurable: { thread_id: tuple.config.configurable?.thread_id, checkpoint_ns: childNamespace(ns, task) } };
-    task.state = subgraphs ? await snapshotWithSubgraphs(nested.nestedEngine(engine.checkpointer), childConfig, true) : childConfig;
+    const threadId = tuple.config.configurable?.thread_id;
+    const childEngine = nested.nestedEngine(engine.checkpointer);
+    const childNs = await latestCall(childEngine, threadId, childNamespace(ns, task, nested), engine.definition.nodes.get(task.name)?.subgraph !== nested);
+    const childConfig = { configurable: { thread_id: threadId, checkpoint_ns: childNs } };
+    task.state = subgraphs ? await snapshotWithSubgraphs(childEngine, childConfig, true) : childConfig;
   }
   return snapshot;
+}
+
+/** For a graph a node invokes: the namespace of its last call in that task (a node may invoke it again and again). */
+async function latestCall(engine: Engine, threadId: string | undefined, ns: string, invoked: boolean): Promise<string> {
+  if (!invoked) return ns;
+  let call = 0;
+  while (await engine.checkpointer?.getTuple({ configurable: { thread_id: threadId, checkpoint_ns: callNamespace(ns, call + 1) } })) call += 1;
+  return callNamespace(ns, call);
 }
 
 export function stateAddress(config: CheckpointConfig): CheckpointConfig {

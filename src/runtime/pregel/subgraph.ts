@@ -26,8 +26,10 @@ export interface NestedScope {
 export interface NestedGraph {
   runNested(input: unknown, scope: NestedScope): Promise<RunOutcome>;
   answerNested(scope: NestedScope, resume: unknown): Promise<void>;
-  /** Its engine, saving to `saver` when it was compiled without a checkpointer of its own. */
+  /** Its engine as a subgraph, saving to its parent's `saver`. */
   nestedEngine(saver: CheckpointSaver | undefined): Engine;
+  /** Compiled with `checkpointer: true`: one history per thread, under a namespace without task ids. */
+  readonly keepsHistory?: boolean;
 }
 
 export function isNestedGraph(value: unknown): value is NestedGraph {
@@ -50,13 +52,26 @@ export function subgraphForState(engine: Engine, node: string): NestedGraph | un
   return isNestedGraph(spec?.invoked) ? spec.invoked : undefined;
 }
 
-/** The namespace a task's subgraph checkpoints live under. */
-export function childNamespace(parentNs: string, task: Pick<PlannedTask, "name" | "id">): string {
+/**
+ * The namespace a task's subgraph checkpoints live under: `node:taskId` below the parent's, one per
+ * run; for a subgraph that keeps its history, the node path alone (`research|desk`), as LangGraph
+ * names it, so every run of that node in the thread finds the last one's checkpoints.
+ */
+export function childNamespace(parentNs: string, task: Pick<PlannedTask, "name" | "id">, nested?: Pick<NestedGraph, "keepsHistory">): string {
+  if (nested?.keepsHistory) return [...(parentNs ? parentNs.split("|") : []), task.name].map((segment) => segment.replace(/:[^:]*$/, "")).join("|");
   const segment = `${task.name}:${task.id}`;
   return parentNs ? `${parentNs}|${segment}` : segment;
 }
 
-/** The scope of the subgraph that runs inside `task` of a run with `config`. */
+/**
+ * The namespace of the `index`-th graph a node invokes in one run of its task (0 for the first):
+ * each call keeps its own checkpoints, so a graph invoked twice runs twice from its input.
+ */
+export function callNamespace(ns: string, index: number): string {
+  return index > 0 ? `${ns}#${index}` : ns;
+}
+
+/** The scope of the subgraph that runs inside `task` of a run with `config` (the `call`-th a node invokes). */
 export function nestedScope(
   engine: Engine,
   task: Pick<PlannedTask, "name" | "id">,
@@ -64,9 +79,10 @@ export function nestedScope(
   emit: Emitter,
   checkpointId?: string,
   resuming = false,
+  call = 0,
 ): NestedScope {
   const parentNs = String(config.configurable?.checkpoint_ns ?? "");
-  const ns = childNamespace(parentNs, task);
+  const ns = callNamespace(childNamespace(parentNs, task, subgraphForState(engine, task.name)), call);
   const parents = { ...(config.configurable?.checkpoint_map as Record<string, string> | undefined) };
   if (checkpointId) parents[parentNs] = checkpointId;
   return {

@@ -112,6 +112,19 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       return ours;
     },
   },
+  {
+    scenario: "subgraphs/subgraphWithCheckpointerFalse",
+    reason:
+      "A subgraph compiled with checkpointer: false keeps no checkpoints in LangGraph.js, so it cannot stop inside: an " +
+      "interrupt() in it asks again on every resume and its nodes re-run. Ours still keeps its checkpoints in the " +
+      "parent's saver, so breakpoints, stepping and time travel work inside it, and its interrupt gets its answer.",
+    expectOurs(real) {
+      const ours = clone(real) as { calls: string[]; resumed: { log: string[]; asked: number } };
+      ours.calls = ["c1", "ask", "ask"];
+      ours.resumed = { log: ["c1", "answer:yes"], asked: 0 };
+      return ours;
+    },
+  },
 ];
 
 interface Shape {

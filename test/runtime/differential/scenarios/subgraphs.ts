@@ -3,8 +3,8 @@
  * child runs in the parent's thread under its own checkpoint namespace; its interrupt stops the
  * parent; a resume continues inside the child without re-running the child's finished nodes.
  */
-import { GraphLib, NodeFunction, Snapshot } from "../lib";
-import { counts, logNode, logState, thread } from "./common";
+import { CompiledGraph, GraphLib, NodeFunction, Snapshot } from "../lib";
+import { chain, counts, logNode, logState, thread } from "./common";
 import { historyOf, shortView, snapshotView } from "../observe";
 
 type SnapshotWithState = Snapshot & { tasks: Array<Snapshot["tasks"][number] & { state?: unknown }> };
@@ -134,4 +134,145 @@ export async function commandToTheParentGraph(lib: GraphLib) {
     .compile({ checkpointer: new lib.MemorySaver() });
   const final = await app.invoke({ log: [] }, thread("handoff"));
   return { parentIsExported: typeof Parent === "string", final, runs: counts(calls), history: (await historyOf(app, thread("handoff"))).map(shortView) };
+}
+
+/** A child that runs `first`, then `ask`, which asks `question` and logs the answer. */
+function askingAfter(lib: GraphLib, first: [string, NodeFunction], question: string, calls: string[], checkpointer: boolean) {
+  return new lib.StateGraph(logState(lib))
+    .addNode(first[0], first[1])
+    .addNode("ask", (() => {
+      calls.push("ask");
+      return { log: [`answer:${lib.interrupt<string>(question)}`] };
+    }) as NodeFunction)
+    .addEdge(lib.START, first[0])
+    .addEdge(first[0], "ask")
+    .compile({ checkpointer });
+}
+
+/** A parent whose only node, `name`, is the compiled graph `child`. */
+function parentOf(lib: GraphLib, name: string, child: unknown) {
+  return new lib.StateGraph(logState(lib))
+    .addNode(name, child as NodeFunction)
+    .addEdge(lib.START, name)
+    .compile({ checkpointer: new lib.MemorySaver() });
+}
+
+/**
+ * A subgraph compiled with `checkpointer: true` keeps one history per thread: each run of its node
+ * goes on from the state the last run left (under the namespace `desk`, with no task id), and a
+ * question it asks is answered inside it as usual.
+ */
+export async function subgraphKeepingItsOwnHistory(lib: GraphLib) {
+  const calls: string[] = [];
+  const count = ((state: { log: string[] }) => ({ log: [`desk saw ${state.log.length}`] })) as NodeFunction;
+  const app = parentOf(lib, "desk", askingAfter(lib, ["count", count], "desk asks", calls, true));
+  const config = thread("k");
+  const runs: unknown[] = [];
+  for (const [input, answer] of [[["first"], "A"], [["second"], "B"]] as const) {
+    await app.invoke({ log: [...input] }, config);
+    const deep = await (app.getState as (c: unknown, o: unknown) => Promise<SnapshotWithState>)(config, { subgraphs: true });
+    const inner = deep.tasks[0]?.state as Snapshot | undefined;
+    const innerNs = (inner?.config as { configurable?: { checkpoint_ns?: string } } | undefined)?.configurable?.checkpoint_ns;
+    const resumed = await app.invoke(new lib.Command({ resume: answer }), config);
+    runs.push({ waiting: inner ? { ns: innerNs, next: inner.next, values: inner.values } : null, resumed });
+  }
+  return { runs, calls };
+}
+
+/** A root graph compiled with `checkpointer: true` has no parent to keep its history in. */
+export async function rootGraphWithCheckpointerTrue(lib: GraphLib) {
+  const app = chain(lib, ["a"], []).compile({ checkpointer: true });
+  try {
+    await app.invoke({ log: [] }, thread("r"));
+    return { threw: false };
+  } catch (error) {
+    return { threw: true, mentionsRoot: /root graph/i.test((error as Error).message) };
+  }
+}
+
+/** A subgraph compiled with a saver of its own still saves, as a subgraph, to its parent's saver. */
+export async function subgraphWithASaverOfItsOwn(lib: GraphLib) {
+  type Listing = { list(config: object): AsyncIterable<{ config: { configurable: { checkpoint_ns: string } } }> };
+  const own = new lib.MemorySaver() as Listing;
+  const parents = new lib.MemorySaver() as Listing;
+  const child = chain(lib, ["c1"], []).compile({ checkpointer: own });
+  const app = new lib.StateGraph(logState(lib)).addNode("sub", child as unknown as NodeFunction).addEdge(lib.START, "sub").compile({ checkpointer: parents });
+  await app.invoke({ log: [] }, thread("o"));
+  const namespaces = async (saver: Listing) => {
+    const seen: string[] = [];
+    for await (const tuple of saver.list({})) seen.push(tuple.config.configurable.checkpoint_ns.replace(/:.*/, ""));
+    return seen.sort();
+  };
+  return { parentSaver: await namespaces(parents), ownSaver: await namespaces(own) };
+}
+
+/** A subgraph compiled with `checkpointer: false` that asks a question, answered once. */
+export async function subgraphWithCheckpointerFalse(lib: GraphLib) {
+  const calls: string[] = [];
+  const app = parentOf(lib, "sub", askingAfter(lib, ["c1", logNode("c1", calls)], "child asks", calls, false));
+  const first = (await app.invoke({ log: [] }, thread("f"))) as Record<string, unknown>;
+  const resumed = (await app.invoke(new lib.Command({ resume: "yes" }), thread("f"))) as Record<string, unknown>;
+  const asked = (result: Record<string, unknown>) => ((result.__interrupt__ as unknown[] | undefined) ?? []).length;
+  return { first: { log: first.log, asked: asked(first) }, resumed: { log: resumed.log, asked: asked(resumed) }, calls };
+}
+
+/** A child whose `c` logs what it saw and whose `q` asks about its first note. */
+function askingChild(lib: GraphLib) {
+  return new lib.StateGraph(logState(lib))
+    .addNode("c", ((state: { log: string[] }) => ({ log: [`c saw ${state.log.join(",")}`] })) as NodeFunction)
+    .addNode("q", ((state: { log: string[] }) => ({ log: [`answer:${lib.interrupt<string>(`about ${state.log[0]}`)}`] })) as NodeFunction)
+    .addEdge(lib.START, "c")
+    .addEdge("c", "q")
+    .compile();
+}
+
+/** A parent whose `host` node invokes `child` twice, one call after the other, on "x" then "y". */
+function hostInvokingTwice(lib: GraphLib, child: CompiledGraph) {
+  return new lib.StateGraph(logState(lib))
+    .addNode("host", (async () => {
+      const first = (await child.invoke({ log: ["x"] })) as { log: string[] };
+      const second = (await child.invoke({ log: ["y"] })) as { log: string[] };
+      return { log: [...first.log, ...second.log] };
+    }) as NodeFunction)
+    .addEdge(lib.START, "host")
+    .compile({ checkpointer: new lib.MemorySaver() });
+}
+
+/** What a run returned: its log, or the questions it stopped on. */
+function outcome(result: unknown) {
+  const { log, __interrupt__: asked } = result as { log: string[]; __interrupt__?: Array<{ value: unknown }> };
+  return asked ? { asked: asked.map((question) => question.value) } : { log };
+}
+
+/** One node invokes the same graph twice, one call after the other: two runs, each from its own input. */
+export async function graphInvokedTwiceInOneNode(lib: GraphLib) {
+  const host = hostInvokingTwice(lib, chain(lib, ["c"], []).compile());
+  return outcome(await host.invoke({ log: [] }, thread("twice")));
+}
+
+/** Two graphs invoked in turn by one node each ask once: each answer reaches the graph that asked. */
+export async function twoInvokedGraphsAskInTurn(lib: GraphLib) {
+  const host = hostInvokingTwice(lib, askingChild(lib));
+  const config = thread("turns");
+  const steps = [outcome(await host.invoke({ log: [] }, config))];
+  for (const answer of ["A", "B"]) steps.push(outcome(await host.invoke(new lib.Command({ resume: answer }), config)));
+  return steps;
+}
+
+/** An invoked graph that asks twice gets the first answer for its first question, the second for its second. */
+export async function invokedGraphAsksTwice(lib: GraphLib) {
+  const child = new lib.StateGraph(logState(lib))
+    .addNode("q1", (() => ({ log: [`1:${lib.interrupt<string>("first")}`] })) as NodeFunction)
+    .addNode("q2", (() => ({ log: [`2:${lib.interrupt<string>("second")}`] })) as NodeFunction)
+    .addEdge(lib.START, "q1")
+    .addEdge("q1", "q2")
+    .compile();
+  const host = new lib.StateGraph(logState(lib))
+    .addNode("host", (async () => ({ log: ((await child.invoke({ log: [] })) as { log: string[] }).log })) as NodeFunction)
+    .addEdge(lib.START, "host")
+    .compile({ checkpointer: new lib.MemorySaver() });
+  const config = thread("asks");
+  const steps = [outcome(await host.invoke({ log: [] }, config))];
+  for (const answer of ["A", "B"]) steps.push(outcome(await host.invoke(new lib.Command({ resume: answer }), config)));
+  return steps;
 }
