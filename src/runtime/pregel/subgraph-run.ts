@@ -55,11 +55,14 @@ export async function invokeInTask(engine: Engine, input: unknown, task: TaskScr
 
 /**
  * How many answers an invoked graph's run has been given: on each of its checkpoints, the most any
- * task there got (one answer can serve tasks that asked side by side).
+ * task there got (one answer can serve tasks that asked side by side). Only this run's checkpoints
+ * count (those made under the same parent checkpoints), for a graph that keeps its history.
  */
 async function answersHeld(engine: Engine, scope: NestedScope): Promise<number> {
+  const under = Object.entries((scope.config.configurable?.checkpoint_map ?? {}) as Record<string, string>);
   let held = 0;
   for await (const tuple of engine.checkpointer!.list(headAddress(scope.config))) {
+    if (!under.every(([ns, id]) => tuple.metadata?.parents?.[ns] === id)) continue;
     const lengths = (tuple.pendingWrites ?? []).filter(([, channel, value]) => channel === RESUME && Array.isArray(value)).map(([, , value]) => (value as unknown[]).length);
     held += Math.max(0, ...lengths);
   }

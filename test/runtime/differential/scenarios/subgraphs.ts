@@ -276,3 +276,20 @@ export async function invokedGraphAsksTwice(lib: GraphLib) {
   for (const answer of ["A", "B"]) steps.push(outcome(await host.invoke(new lib.Command({ resume: answer }), config)));
   return steps;
 }
+
+/** A graph that keeps its history, invoked by a node on two runs of the thread: each run's question gets that run's answer. */
+export async function invokedGraphKeepingItsHistoryAsksEachRun(lib: GraphLib) {
+  const count = ((state: { log: string[] }) => ({ log: [`saw ${state.log.length}`] })) as NodeFunction;
+  const child = askingAfter(lib, ["count", count], "again?", [], true);
+  const host = new lib.StateGraph(logState(lib))
+    .addNode("host", (async (state: { log: string[] }) => ({ log: ((await child.invoke({ log: [`run ${state.log.length}`] })) as { log: string[] }).log })) as NodeFunction)
+    .addEdge(lib.START, "host")
+    .compile({ checkpointer: new lib.MemorySaver() });
+  const config = thread("again");
+  const steps: unknown[] = [];
+  for (const answer of ["A", "B"]) {
+    steps.push(outcome(await host.invoke({ log: [] }, config)));
+    steps.push(outcome(await host.invoke(new lib.Command({ resume: answer }), config)));
+  }
+  return steps;
+}
