@@ -54,6 +54,14 @@ export function missingCheckpointer(): GraphValueError {
   return new GraphValueError("No checkpointer set", { lc_error_code: "MISSING_CHECKPOINTER" });
 }
 
+/** LangGraph's `custom` and `messages` modes need a writer and model callbacks the engine does not have yet. */
+export function unsupportedStreamMode(mode: string): GraphValueError {
+  return new GraphValueError(
+    `Stream mode "${mode}" is not supported by the debugger's engine yet: it streams "values", "updates", "debug", "tasks" and "checkpoints". ` +
+      "Stream one of those here (the debugger shows every step's state and writes).",
+  );
+}
+
 /** `checkpointer: true` borrows a parent's saver, and a root graph has no parent. */
 export function checkpointerTrueAtRoot(): GraphValueError {
   return new GraphValueError(

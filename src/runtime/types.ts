@@ -80,7 +80,8 @@ export interface RunConfig extends CheckpointConfig {
   [key: string]: unknown;
 }
 
-export type StreamMode = "values" | "updates" | "debug" | "tasks" | "checkpoints";
+export const STREAM_MODES = ["values", "updates", "debug", "tasks", "checkpoints"] as const;
+export type StreamMode = (typeof STREAM_MODES)[number];
 
 export interface PregelTaskView {
   id: string;

@@ -5,7 +5,7 @@
  */
 import { CheckpointConfig, CheckpointListOptions, CheckpointSaver } from "../checkpoint/types";
 import { INTERRUPT } from "../constants";
-import { checkpointerTrueAtRoot, missingCheckpointer } from "../errors";
+import { checkpointerTrueAtRoot, missingCheckpointer, unsupportedStreamMode } from "../errors";
 import { Engine } from "../pregel/engine";
 import { SuperstepLoop } from "../pregel/loop";
 import { startRun } from "../pregel/run-start";
@@ -19,7 +19,7 @@ import { Emitter, createEmitter, silentEmitter } from "../pregel/stream-events";
 import { ChunkQueue } from "../pregel/chunk-queue";
 import { planChannels } from "../pregel/channels";
 import { updateState } from "../pregel/update-state";
-import { RunConfig, StateSnapshot, StreamMode } from "../types";
+import { RunConfig, STREAM_MODES, StateSnapshot, StreamMode } from "../types";
 import { StateDefinition } from "./annotation";
 import { GraphDefinition } from "./definition";
 import { DrawableGraph, drawableGraph } from "./drawable";
@@ -87,6 +87,8 @@ export class CompiledStateGraph<SD extends StateDefinition, S = unknown, U = unk
   async stream(input: unknown, config: RunConfig & { subgraphs?: boolean } = {}): Promise<AsyncIterableIterator<unknown>> {
     const requested = config.streamMode ?? "updates";
     const modes = new Set<StreamMode>(Array.isArray(requested) ? requested : [requested]);
+    const unknown = [...modes].find((mode) => !STREAM_MODES.includes(mode));
+    if (unknown) throw unsupportedStreamMode(unknown);
     const queue = new ChunkQueue();
     const several = Array.isArray(requested);
     const emit: Emitter = createEmitter(modes, (mode, chunk, namespace) => {
