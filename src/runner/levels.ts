@@ -82,6 +82,11 @@ export function deepestPending(view: SnapshotView): string {
   return view.tasks.find((task) => task.state && task.checkpointNs)?.checkpointNs ?? "";
 }
 
+/** The node a namespace segment names: `research` in `research:<taskId>` (or `research:<taskId>#1`, or `research`). */
+export function nodeOfSegment(segment: string): string {
+  return segment.replace(/:[^:]*$/, "");
+}
+
 export function parentNamespace(ns: string): string {
   return ns.split("|").slice(0, -1).join("|");
 }
@@ -90,7 +95,7 @@ export function parentNamespace(ns: string): string {
 export function graphAtLevel(root: CompiledGraph, ns: string | undefined): CompiledGraph {
   let graph = root;
   for (const segment of ns ? ns.split("|") : []) {
-    const node = segment.replace(/:[^:]*$/, "");
+    const node = nodeOfSegment(segment);
     const spec = graph.builder.nodes?.get(node);
     const subgraph = spec?.subgraph ?? spec?.invoked;
     if (!isCompiledGraph(subgraph)) throw new Error(`No subgraph node "${node}" for checkpoint namespace "${ns}".`);

@@ -6,6 +6,7 @@
  * breakpoint or an `interrupt()` is reported as finished by the parent, but it did not run to its
  * end: it is not counted as having run.
  */
+import { nodeOfSegment } from "./levels";
 
 export interface TaskChunk {
   id: string;
@@ -66,7 +67,7 @@ export class RunTasks {
 
 /** `research/search` for task `search` of the subgraph under namespace `["research:<id>"]`. */
 export function taskPath(namespace: string[], name: string): string {
-  return [...namespace.map((segment) => segment.replace(/:[^:]*$/, "")), name].join("/");
+  return [...namespace.map(nodeOfSegment), name].join("/");
 }
 
 /** The segments of a namespace string (`a:1|b:2`), as the stream gives them. */

@@ -8,7 +8,7 @@
  * the checkpoint in view is still to come there, so it lights nothing unless the view is inside it.
  */
 import type { GraphView, HistoryEntry } from "../../src/protocol/debug";
-import { anchorOf, chainTo } from "../timeline/history";
+import { chainTo, subgraphRuns } from "../timeline/history";
 import { nodeAt, pathOfNamespace } from "./levels";
 import { pathTaken, type PathTaken } from "./path";
 
@@ -49,22 +49,10 @@ export function pathAtEveryDepth(graph: GraphView, history: readonly HistoryEntr
   return taken;
 }
 
-/** For each checkpoint a subgraph run started from: the newest checkpoint of each such run. */
+/** For each checkpoint subgraph runs started from: the newest checkpoint of each of those runs. */
 function runsByAnchor(history: readonly HistoryEntry[]): Map<string, HistoryEntry[]> {
-  const tips = new Map<string, HistoryEntry>();
-  for (const entry of history) {
-    const anchor = anchorOf(entry);
-    if (!anchor) continue;
-    const key = `${anchor}\n${entry.checkpointNs}`;
-    const tip = tips.get(key);
-    if (!tip || entry.createdAt > tip.createdAt || (entry.createdAt === tip.createdAt && entry.step > tip.step)) tips.set(key, entry);
-  }
-  const runs = new Map<string, HistoryEntry[]>();
-  for (const tip of tips.values()) {
-    const anchor = anchorOf(tip)!;
-    runs.set(anchor, [...(runs.get(anchor) ?? []), tip]);
-  }
-  return runs;
+  const newest = (a: HistoryEntry, b: HistoryEntry) => (b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.step > a.step) ? b : a);
+  return new Map([...subgraphRuns(history)].map(([anchor, runs]) => [anchor, runs.map((run) => run.reduce(newest))]));
 }
 
 function merge(into: PathTaken, from: PathTaken): void {

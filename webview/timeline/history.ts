@@ -1,7 +1,7 @@
 /**
  * Questions the panel asks of a thread's checkpoint history: the chain of checkpoints that led to
- * one (root first), the enclosing checkpoint a subgraph's checkpoint ran from, and which node `updateState` would act as by default there. LangGraph infers
- * that node as the one that finished last (from `versions_seen`); the history's `writtenBy` tells
+ * one (root first), the subgraph runs under each checkpoint they ran from, and which node
+ * `updateState` would act as by default there. LangGraph infers that node as the one that finished last (from `versions_seen`); the history's `writtenBy` tells
  * the same story, so the panel can show the default even when the host does not send it.
  */
 import type { HistoryEntry } from "../../src/protocol/debug";
@@ -27,10 +27,31 @@ export function chainTo(byId: ReadonlyMap<string, HistoryEntry>, checkpointId: s
 }
 
 /** For a subgraph's checkpoint: the checkpoint of the enclosing graph (one level up) it ran from. */
-export function anchorOf(entry: HistoryEntry): string | undefined {
+function anchorOf(entry: HistoryEntry): string | undefined {
   const ns = entry.checkpointNs;
   if (!ns) return undefined;
   return entry.parents?.[ns.includes("|") ? ns.slice(0, ns.lastIndexOf("|")) : ""];
+}
+
+/** A subgraph run: the checkpoints of one namespace made from one checkpoint of the enclosing graph. */
+export type SubgraphRun = HistoryEntry[];
+
+/** The thread's subgraph runs, by the enclosing checkpoint each ran from ("" when none is recorded). */
+export function subgraphRuns(entries: readonly HistoryEntry[]): Map<string, SubgraphRun[]> {
+  const byKey = new Map<string, SubgraphRun>();
+  const runs = new Map<string, SubgraphRun[]>();
+  for (const entry of entries) {
+    if (!entry.checkpointNs) continue;
+    const anchor = anchorOf(entry) ?? "";
+    const key = `${anchor}\n${entry.checkpointNs}`;
+    const run = byKey.get(key);
+    if (run) run.push(entry);
+    else {
+      byKey.set(key, [entry]);
+      runs.set(anchor, [...(runs.get(anchor) ?? []), byKey.get(key)!]);
+    }
+  }
+  return runs;
 }
 
 /** The graph nodes that wrote a checkpoint; an input checkpoint counts as written by `__start__`. */

@@ -9,7 +9,7 @@
  */
 import type { HistoryEntry } from "../../src/protocol/debug";
 import { pathOfNamespace } from "../graph/levels";
-import { anchorOf } from "./history";
+import { subgraphRuns } from "./history";
 
 export interface TimelineRow {
   entry: HistoryEntry;
@@ -29,37 +29,19 @@ function byAge(a: HistoryEntry, b: HistoryEntry): number {
 }
 
 export function timelineRows(entries: readonly HistoryEntry[], headId: string | undefined): TimelineRow[] {
-  // A run is one graph level's checkpoints from one enclosing checkpoint: the root graph is the run "".
-  const runs = new Map<string, HistoryEntry[]>();
-  const inside = new Map<string, string[]>();
-  for (const entry of entries) {
-    const key = runKey(entry);
-    const run = runs.get(key);
-    if (run) run.push(entry);
-    else {
-      runs.set(key, [entry]);
-      const anchor = anchorOf(entry);
-      if (anchor) inside.set(anchor, [...(inside.get(anchor) ?? []), key]);
-    }
-  }
+  const runs = subgraphRuns(entries);
   const rows: TimelineRow[] = [];
-  const placed = new Set<string>();
-  const place = (key: string, depth: number) => {
-    placed.add(key);
-    const run = runs.get(key) ?? [];
-    for (const row of lineRows(run, headId, depth, run[0]?.checkpointNs ?? "")) {
+  const place = (level: readonly HistoryEntry[], depth: number) => {
+    for (const row of lineRows(level, headId, depth, level[0]?.checkpointNs ?? "")) {
       rows.push(row);
-      for (const inner of (inside.get(row.entry.checkpointId) ?? []).sort()) if (!placed.has(inner)) place(inner, row.depth + 1);
+      for (const run of runs.get(row.entry.checkpointId) ?? []) place(run, row.depth + 1);
     }
   };
-  place("", 0);
+  place(entries.filter((entry) => !entry.checkpointNs), 0);
   // Runs whose enclosing checkpoint is gone from the history still show, at the end.
-  for (const key of [...runs.keys()].sort()) if (!placed.has(key)) place(key, 1);
+  const ids = new Set(entries.map((entry) => entry.checkpointId));
+  for (const [anchor, lost] of runs) if (!ids.has(anchor)) lost.forEach((run) => place(run, 1));
   return rows;
-}
-
-function runKey(entry: HistoryEntry): string {
-  return entry.checkpointNs ? `${entry.checkpointNs}\n${anchorOf(entry) ?? ""}` : "";
 }
 
 /** One graph level's checkpoints (one namespace) as a tree of lines, forks one level deeper. */

@@ -9,7 +9,7 @@ import { CheckpointConfig, CheckpointSaver } from "../checkpoint/types";
 import { Engine } from "./engine";
 import { checkpointId } from "./ids";
 import { snapshotOf } from "./snapshot";
-import { childNamespace, subgraphForState } from "./subgraph";
+import { childNamespace, nodeOfSegment, subgraphForState } from "./subgraph";
 import { engineForNamespace } from "./subgraph-run";
 import { planTasks } from "./tasks";
 
@@ -31,7 +31,7 @@ async function reopen(root: Engine, saver: CheckpointSaver, threadId: string, ns
 
   const segments = ns.split("|");
   const parentNs = segments.slice(0, -1).join("|");
-  const node = segments[segments.length - 1].replace(/:[^:]*$/, "");
+  const node = nodeOfSegment(segments[segments.length - 1]);
   const parentId = (tuple.metadata?.parents ?? {})[parentNs];
   if (!parentId) throw new Error(`Checkpoint "${id}" of namespace "${ns}" does not record the checkpoint of its parent graph`);
   const parent = await reopen(root, saver, threadId, parentNs, parentId);

@@ -15,7 +15,7 @@ import { RunOutcome, SuperstepLoop } from "./loop";
 import { answerInterrupts } from "./resume";
 import { startRun } from "./run-start";
 import { emptySnapshot, snapshotOf } from "./snapshot";
-import { NestedScope, callNamespace, childNamespace, listForGraph, subgraphForState } from "./subgraph";
+import { NestedScope, callNamespace, childNamespace, listForGraph, nodeOfSegment, subgraphForState } from "./subgraph";
 import { planTasks } from "./tasks";
 
 /**
@@ -81,7 +81,7 @@ export async function answerNested(engine: Engine, scope: NestedScope, resume: u
 export function engineForNamespace(engine: Engine, ns: string, saver: CheckpointSaver | undefined): Engine {
   let current = engine;
   for (const segment of ns ? ns.split("|") : []) {
-    const node = segment.replace(/:[^:]*$/, "");
+    const node = nodeOfSegment(segment);
     const nested = subgraphForState(current, node);
     if (!nested) throw new Error(`No subgraph node "${node}" for checkpoint namespace "${ns}"`);
     current = nested.nestedEngine(saver);

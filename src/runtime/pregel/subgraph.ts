@@ -52,13 +52,18 @@ export function subgraphForState(engine: Engine, node: string): NestedGraph | un
   return isNestedGraph(spec?.invoked) ? spec.invoked : undefined;
 }
 
+/** The node a namespace segment names: `research` in `research:<taskId>`, `research:<taskId>#1` and `research`. */
+export function nodeOfSegment(segment: string): string {
+  return segment.replace(/:[^:]*$/, "");
+}
+
 /**
  * The namespace a task's subgraph checkpoints live under: `node:taskId` below the parent's, one per
  * run; for a subgraph that keeps its history, the node path alone (`research|desk`), as LangGraph
  * names it, so every run of that node in the thread finds the last one's checkpoints.
  */
 export function childNamespace(parentNs: string, task: Pick<PlannedTask, "name" | "id">, nested?: Pick<NestedGraph, "keepsHistory">): string {
-  if (nested?.keepsHistory) return [...(parentNs ? parentNs.split("|") : []), task.name].map((segment) => segment.replace(/:[^:]*$/, "")).join("|");
+  if (nested?.keepsHistory) return [...(parentNs ? parentNs.split("|") : []), task.name].map(nodeOfSegment).join("|");
   const segment = `${task.name}:${task.id}`;
   return parentNs ? `${parentNs}|${segment}` : segment;
 }
