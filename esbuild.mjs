@@ -14,6 +14,7 @@ const nodeEntries = [
   ["src/extension/index.ts", "extension"],
   ["src/debug/main.ts", "debugAdapter"],
   ["src/runner/main.ts", "runner"],
+  ["src/storeReader/main.ts", "storeReader"], // reads checkpoint stores for the views, out of the extension host
   // The engine, bundled by the runner into each user graph as "@langchain/langgraph".
   ["src/runtime/index.ts", "runtime"],
 ];

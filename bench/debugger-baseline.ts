@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { bundleGraph } from "../src/runner/bundle";
-import { loadGraph } from "../src/runner/load";
+import { bundleGraph } from "../src/runner/engines/builtin/bundle";
+import { loadGraph } from "../src/runner/engines/builtin/load";
 
 async function main(program: string, steps: number): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "langgraph-debug-baseline-"));

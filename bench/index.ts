@@ -12,6 +12,9 @@ const BENCHMARKS = [
   { name: "saver", file: "saver.ts", what: "FileSaver: bytes, time per step, history reads (issue 3)" },
   { name: "debugger", file: "debugger.ts", what: "debugger overhead and continue -> stopped latency (issue 4)" },
   { name: "panel", file: "panel.ts", what: "graph panel: ELK layout and highlight latency in Chromium (issue 5)" },
+  { name: "checkpoints", file: "checkpoints-view.ts", what: "Checkpoints view: a 30,000-step thread, extension-host longest block and memory (issue 13)" },
+  { name: "stops", file: "stops.ts", what: "per-stop cost over a 10,000-step run, first tenth of stops vs last (issue 13)" },
+  { name: "state", file: "large-state.ts", what: "a 5 MB state at a stop: Variables and panel, from the stopped event (issue 13)" },
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,26 +1,28 @@
 // Everything `npm test` and `npm start` need on a fresh machine of this kind, installed only when
 // missing, each step saying what it does: the npm dependencies (npm ci, with native builds against
-// Debian's Node headers), Debian's Chromium for the browser tests, and the esbuild bundles.
+// Debian's Node headers), the examples' own LangGraph.js packages (examples/package.json, which the
+// debugger's workspace engine runs them on), Debian's Chromium for the browser tests, and the
+// esbuild bundles.
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env, npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr" };
 
-function run(command, why) {
-  console.log(`setup: ${why}\n  $ ${command}`);
-  execSync(command, { cwd: root, stdio: "inherit", env });
+function run(command, why, cwd = root) {
+  console.log(`setup: ${why}\n  $ ${cwd === root ? "" : `(cd ${relative(root, cwd)}) `}${command}`);
+  execSync(command, { cwd, stdio: "inherit", env });
 }
 
-/** Every package the lockfile names is installed at the version it names (optional ones may be absent). */
-function dependenciesAreCurrent() {
-  const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+/** Every package the lockfile of `dir` names is installed there at the version it names (optional ones may be absent). */
+function dependenciesAreCurrent(dir) {
+  const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
   return Object.entries(lock.packages).every(([path, entry]) => {
     if (path === "" || entry.link) return true;
-    const manifest = join(root, path, "package.json");
+    const manifest = join(dir, path, "package.json");
     if (!existsSync(manifest)) return Boolean(entry.optional || entry.peer || entry.devOptional && entry.optional);
     return JSON.parse(readFileSync(manifest, "utf8")).version === entry.version;
   });
@@ -39,6 +41,10 @@ function ensureDebianPackages(packages, why) {
 const only = process.argv.slice(2);
 const wants = (step) => only.length === 0 || only.includes(step);
 
-if (wants("deps") && !dependenciesAreCurrent()) run("npm ci --no-audit --no-fund", "installing npm dependencies");
+const examples = join(root, "examples");
+if (wants("deps") && !dependenciesAreCurrent(root)) run("npm ci --no-audit --no-fund", "installing npm dependencies");
+if (wants("deps") && !dependenciesAreCurrent(examples)) {
+  run("npm ci --no-audit --no-fund", "installing the examples' packages (@langchain/langgraph, @langchain/core, langchain, zod)", examples);
+}
 if (wants("browser")) ensureDebianPackages([{ name: "chromium", probe: "/usr/bin/chromium" }], "the browser tests");
 if (wants("build")) run("node esbuild.mjs", "building the bundles");

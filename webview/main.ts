@@ -14,7 +14,10 @@ import "@vscode-elements/elements/dist/vscode-tab-panel/index.js";
 import "@vscode-elements/elements/dist/vscode-tabs/index.js";
 import "@vscode-elements/elements/dist/vscode-textarea/index.js";
 import "@vscode-elements/elements/dist/vscode-textfield/index.js";
+import { engineLabel, engineNotes } from "../src/protocol/engine-words";
+import { withNewestPage } from "../src/protocol/history";
 import { PANEL_PROTOCOL_VERSION, type HostToPanel } from "../src/protocol/panel";
+import type { EngineInfo } from "../src/protocol/runner";
 import { Banner } from "./banner";
 import { h } from "./dom";
 import { GraphPane, type GraphViewState } from "./graph/graphPane";
@@ -40,7 +43,8 @@ function receive(store: Store, message: HostToPanel): void {
     case "graphState":
       // A stop shows its own checkpoint: whatever was picked in the timeline gives way.
       return store.update({ state: message.state, defaultAsNode: message.defaultAsNode, viewed: undefined }, ["state", "viewed"]);
-    case "history": return store.update({ history: { threadId: message.threadId, entries: message.entries } }, ["history"]);
+    // The newest page: the older pages read since stay (src/protocol/history.ts).
+    case "history": return store.update({ history: withNewestPage(store.data.history, message.threadId, { entries: message.entries, more: message.more === true }) }, ["history"]);
     case "threads": return store.update({ threads: { threads: message.threads, current: message.current } }, ["threads"]);
     case "nodeBreakpoints": return store.update({ breakpoints: message.breakpoints }, ["breakpoints"]);
     case "session": return store.update({ session: { status: message.status, message: message.message } }, ["session"]);
@@ -72,8 +76,12 @@ function start(): void {
   tabs.addEventListener("vsc-tabs-select", (event) => { view.tab = (event as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex; save(); });
 
   const title = h("h1", { class: "panel-title" }, "Graph");
-  store.on(["graph"], () => { title.textContent = store.data.title ?? "Graph"; });
-  const toolbar = h("header", { class: "toolbar" }, title, new ThreadSwitcher(store, host).element,
+  const engine = h("span", { class: "engine-badge" });
+  store.on(["graph"], () => {
+    title.textContent = store.data.title ?? "Graph";
+    showEngine(engine, store.data.graph?.engine);
+  });
+  const toolbar = h("header", { class: "toolbar" }, title, engine, new ThreadSwitcher(store, host).element,
     h("div", { class: "zoom-buttons", role: "group", "aria-label": "Zoom" },
       h("vscode-button", { class: "zoom-out", secondary: true, title: "Zoom out (-)", "aria-label": "Zoom out", onclick: () => graph.zoomOut() }, "−"),
       h("vscode-button", { class: "zoom-in", secondary: true, title: "Zoom in (+)", "aria-label": "Zoom in", onclick: () => graph.zoomIn() }, "+"),
@@ -86,6 +94,15 @@ function start(): void {
   (window as unknown as { __langgraphPanel: unknown }).__langgraphPanel = { stats: graph.stats, store };
   window.addEventListener("pagehide", () => layout.dispose());
   host.post({ type: "ready", version: PANEL_PROTOCOL_VERSION });
+}
+
+/** The engine that runs the graph, and (on hover) what it does differently. */
+function showEngine(badge: HTMLElement, engine: EngineInfo | undefined): void {
+  badge.hidden = !engine;
+  if (!engine) return;
+  badge.textContent = engineLabel(engine);
+  const notes = engineNotes(engine);
+  badge.title = notes.length > 0 ? `On this engine, ${notes.join("; ")}.` : "";
 }
 
 start();

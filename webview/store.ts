@@ -14,7 +14,8 @@ export interface PanelData {
   state?: GraphStateEvent;
   /** From the host, when it knows which node `updateState` would act as. */
   defaultAsNode?: string;
-  history?: { threadId: string; entries: HistoryEntry[] };
+  /** The pages of the thread's history read so far; `more`: older checkpoints remain. */
+  history?: { threadId: string; entries: HistoryEntry[]; more?: boolean };
   threads?: { threads: ThreadSummary[]; current: string };
   breakpoints: NodeBreakpoints;
   session: { status: SessionStatus; message?: string };

@@ -84,8 +84,8 @@ export class GraphController {
   /** Starts the runner and loads the graph; throws a worded error when the file cannot be loaded. */
   async open(): Promise<LoadResult> {
     this.runner = this.spawn();
-    const { program, graph, checkpointDir } = this.config;
-    this.loaded = await this.runner.request("load", { program, ...(graph ? { graph } : {}), checkpointDir }, LOAD_TIMEOUT_MS);
+    const { program, graph, checkpointDir, engine } = this.config;
+    this.loaded = await this.runner.request("load", { program, ...(graph ? { graph } : {}), checkpointDir, engine }, LOAD_TIMEOUT_MS);
     return this.loaded;
   }
 
@@ -118,6 +118,7 @@ export class GraphController {
       threadId: this.threadId,
       ...stopLists,
       ...(this.config.recursionLimit ? { recursionLimit: this.config.recursionLimit } : {}),
+      ...(this.config.configurable ? { configurable: this.config.configurable } : {}),
       ...extra,
     };
     let outcome: RunOutcome;

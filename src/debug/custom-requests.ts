@@ -2,7 +2,8 @@
  * The custom requests of `src/protocol/debug.ts`, for the graph panel, the Checkpoints view and
  * any DAP client: each name maps to one thread action (or to the breakpoint book for
  * `setNodeBreakpoints`). Requests that address a checkpoint take an optional `checkpointNs` for a
- * subgraph's. Unknown names are refused with the list of known ones.
+ * subgraph's. Unknown names are refused with the list of known ones; only the handlers declared
+ * here count, never what an object inherits (`constructor`, `toString`, `__proto__`).
  */
 import type { CustomRequestName, CustomRequests } from "../protocol/debug";
 import type { BreakpointBook } from "./breakpoints";
@@ -21,7 +22,8 @@ type Handlers = {
 const handlers: Handlers = {
   graph: (_args, { actions }) => actions.graph(),
   snapshot: (args, { actions }) => actions.snapshot(args?.checkpointId, args?.checkpointNs),
-  history: (args, { actions }) => actions.history(args?.checkpointNs, args?.subgraphs),
+  values: (args, { actions }) => actions.values(required(args?.checkpointId, "checkpointId"), args.checkpointNs, args.clip),
+  history: (args, { actions }) => actions.history(args ?? {}),
   updateState: (args, { actions }) => actions.updateState(args),
   resume: (args, { actions }) => {
     actions.resume(args ?? {});
@@ -41,7 +43,7 @@ const handlers: Handlers = {
 };
 
 export async function handleCustomRequest(command: string, args: unknown, context: CustomContext): Promise<unknown> {
-  if (!(command in handlers)) throw new Error(`Unknown request "${command}". Known: ${Object.keys(handlers).join(", ")}.`);
+  if (!Object.hasOwn(handlers, command)) throw new Error(`Unknown request "${command}". Known: ${Object.keys(handlers).join(", ")}.`);
   const handler = handlers[command as CustomRequestName] as (args: unknown, context: CustomContext) => unknown;
   return handler(args, context);
 }

@@ -86,8 +86,16 @@ interface LevelledTask {
 function innerTasks(task: TaskView, level: LevelView, focus: string): LevelledTask[] {
   if (!task.state || !task.checkpointNs) return [];
   const inner: LevelView = { checkpointNs: task.checkpointNs, path: [...level.path, task.name], snapshot: task.state };
-  if (task.state.next.length > 0) return tasksOf(task.state, inner, focus);
+  if (hasWork(task.state)) return tasksOf(task.state, inner, focus);
   return focus === task.checkpointNs ? [{ task, level, ended: inner }] : [];
+}
+
+/**
+ * A level with tasks to run, or with a task that failed: LangGraph.js leaves a failed task out of
+ * `next` (its error is its write), yet it is where the run stopped.
+ */
+function hasWork(snapshot: SnapshotView): boolean {
+  return snapshot.next.length > 0 || snapshot.tasks.some((task) => task.error);
 }
 
 /** The frame of a subgraph at its end, on its node's `addNode` line; its Variables show the subgraph's final state. */

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import * as path from "node:path";
 import type { DebugProtocol } from "@vscode/debugprotocol";
+import { ENGINE_CHOICES, type EngineChoice } from "../protocol/runner";
 
 export interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
   /** The graph file (TypeScript or JavaScript). */
@@ -23,6 +24,10 @@ export interface LaunchArguments extends DebugProtocol.LaunchRequestArguments {
   env?: Record<string, string>;
   /** Supersteps a run may take (LangGraph's `recursionLimit`, default 25). */
   recursionLimit?: number;
+  /** Values every run gets in `config.configurable` (a template's model name, a user id), beside the thread id. */
+  configurable?: Record<string, unknown>;
+  /** Which LangGraph runs the graph: the workspace's (`workspace`), ours (`builtin`), or `auto`. */
+  engine?: EngineChoice;
 }
 
 export interface AttachArguments extends DebugProtocol.AttachRequestArguments {
@@ -34,6 +39,8 @@ export interface AttachArguments extends DebugProtocol.AttachRequestArguments {
   cwd?: string;
   env?: Record<string, string>;
   recursionLimit?: number;
+  configurable?: Record<string, unknown>;
+  engine?: EngineChoice;
 }
 
 export interface SessionConfig {
@@ -49,6 +56,8 @@ export interface SessionConfig {
   cwd: string;
   env: Record<string, string>;
   recursionLimit?: number;
+  configurable?: Record<string, unknown>;
+  engine: EngineChoice;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +76,16 @@ export function resolveConfig(request: "launch" | "attach", args: Partial<Launch
   }
   if (args.threadId !== undefined && typeof args.threadId !== "string") throw new ConfigError('"threadId" must be a string.');
   if (args.env !== undefined && (typeof args.env !== "object" || args.env === null)) throw new ConfigError('"env" must be an object of strings.');
+  if (args.engine !== undefined && !ENGINE_CHOICES.includes(args.engine)) {
+    throw new ConfigError(`"engine" must be one of ${ENGINE_CHOICES.map((choice) => `"${choice}"`).join(", ")}, not ${JSON.stringify(args.engine)}.`);
+  }
+  const configurable = args.configurable;
+  if (configurable !== undefined && (typeof configurable !== "object" || configurable === null || Array.isArray(configurable))) {
+    throw new ConfigError('"configurable" must be an object, for example {"model": "openai/gpt-4o-mini"}.');
+  }
+  if (configurable && ("thread_id" in configurable || "checkpoint_id" in configurable || "checkpoint_ns" in configurable)) {
+    throw new ConfigError('"configurable" may not set thread_id, checkpoint_id or checkpoint_ns: use "threadId", or travel to a checkpoint in the debugger.');
+  }
   const limit = args.recursionLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ConfigError('"recursionLimit" must be a whole number above 0.');
   return {
@@ -81,5 +100,7 @@ export function resolveConfig(request: "launch" | "attach", args: Partial<Launch
     cwd,
     env: { ...(args.env ?? {}) },
     ...(limit !== undefined ? { recursionLimit: limit } : {}),
+    ...(configurable ? { configurable } : {}),
+    engine: args.engine ?? "auto",
   };
 }

@@ -7,6 +7,7 @@
  * level in focus, and list what is pending at every depth.
  */
 import type { GraphView, LevelView, SnapshotView } from "../protocol/debug";
+import { nodePath, parentNamespace } from "../protocol/namespaces";
 
 /** The level of `view` under namespace `ns` ("" is the root), or undefined when the view does not reach it. */
 export function levelOf(view: SnapshotView, ns: string): LevelView | undefined {
@@ -29,13 +30,8 @@ export function focusLevel(view: SnapshotView): LevelView {
 }
 
 /** The node path of the graph that owns namespace `ns`: `research:1|deep:2` is `["research", "deep"]`. */
-export function pathOfNamespace(ns: string): string[] {
-  return ns ? ns.split("|").map((segment) => segment.replace(/:[^:]*$/, "")) : [];
-}
-
-export function parentNamespace(ns: string): string {
-  return ns.split("|").slice(0, -1).join("|");
-}
+export const pathOfNamespace = nodePath;
+export { parentNamespace };
 
 /**
  * What will run next, by path, at the deepest level where work is pending: `research/summarize`

@@ -9,6 +9,7 @@ import { ChildProcess, fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import type { RunnerEvent, RunnerMessage, RunnerMethod, RunnerMethods } from "../protocol/runner";
+import { DeltaStream } from "../protocol/value-delta";
 
 export class RunnerExitedError extends Error {
   override name = "RunnerExitedError";
@@ -38,6 +39,8 @@ export class RunnerClient {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly child: ChildProcess;
   private readonly pending = new Map<number, Pending>();
+  /** Answers that come as differences from the previous one: each is applied on arrival, even when nobody waits for it any more. */
+  private readonly deltas = new DeltaStream();
   private nextId = 1;
   private alive = true;
   private readonly killOnExit = () => this.child.kill("SIGKILL");
@@ -54,7 +57,8 @@ export class RunnerClient {
     this.child.stderr?.setEncoding("utf8").on("data", (text: string) => options.onOutput(text, "stderr"));
     this.child.on("message", (message: RunnerMessage) => {
       if (message.kind === "event") options.onEvent(message);
-      else this.settle(message.id, message.ok ? { value: message.result } : { error: Object.assign(new Error(message.error.message), message.error) });
+      else if (!message.ok) this.settle(message.id, { error: Object.assign(new Error(message.error.message), message.error) });
+      else this.settle(message.id, { value: "delta" in message ? this.deltas.decode(message.method, message.delta) : message.result });
     });
     process.on("exit", this.killOnExit);
     this.exited = new Promise((resolve) => {

@@ -8,6 +8,7 @@
 import { DebugSession, Event, InitializedEvent, OutputEvent, TerminatedEvent, Thread } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import * as path from "node:path";
+import { engineText } from "./engine-text";
 import { BreakpointBook, EXCEPTION_FILTERS } from "./breakpoints";
 import { GraphController } from "./controller";
 import { handleCustomRequest } from "./custom-requests";
@@ -78,7 +79,7 @@ export class LangGraphDebugSession extends DebugSession {
         throw new Error(`There is no thread "${config.threadId}" in ${config.checkpointDir}: check "threadId" and "checkpointDir".`);
       }
       this.book.setGraph(loaded.graph);
-      this.output(`Debugging graph "${loaded.exportName}" of ${path.basename(config.program)} in thread ${config.threadId} (checkpoints in ${config.checkpointDir}).\n`);
+      this.output(`Debugging graph "${loaded.exportName}" of ${path.basename(config.program)} on ${engineText(loaded.engine)}, in thread ${config.threadId} (checkpoints in ${config.checkpointDir}).\n`);
     } catch (error) {
       const message = (error as Error).message;
       this.output(`${message}\n`, "stderr");

@@ -47,13 +47,18 @@ export class StateEdits {
     return { threadId: c.threadId, ...(ns ? { checkpointNs: ns } : {}), ...(id && id !== headId ? { checkpointId: id } : {}) };
   }
 
-  /** The root node waiting in `interrupt()` at the checkpoint in view: an edit without `asNode` also answers it (the seed's rule). */
-  private waitingNode(address: ThreadAddress): string | undefined {
+  /**
+   * The root node waiting in `interrupt()` at the checkpoint in view, which an edit without `asNode`
+   * also answers on an engine with the seed's rule (the builtin); on one without it (LangGraph.js)
+   * the node asks again, and the message says so.
+   */
+  private waitingNode(address: ThreadAddress): Waiting | undefined {
     if (address.checkpointNs) return undefined;
-    return this.controller.view?.tasks.find((task) => task.interrupts.length > 0)?.name;
+    const node = this.controller.view?.tasks.find((task) => task.interrupts.length > 0)?.name;
+    return node ? { node, answered: this.controller.loaded?.engine.capabilities.resumeThroughEdit ?? true } : undefined;
   }
 
-  private async afterEdit(result: EditResult, address: ThreadAddress, answers: string | undefined): Promise<void> {
+  private async afterEdit(result: EditResult, address: ThreadAddress, waiting: Waiting | undefined): Promise<void> {
     const c = this.controller;
     const ns = address.checkpointNs ?? "";
     c.head = await this.read({});
@@ -63,7 +68,11 @@ export class StateEdits {
     const level = levelOf(c.view, ns) ?? levelOf(c.view, "")!;
     const where = level.path.length > 0 ? ` in ${level.path.join("/")}` : "";
     const fork = address.checkpointId ? ` It forks the thread from checkpoint ${shortId(address.checkpointId)}.` : "";
-    const answer = answers ? ` It is also the answer to the interrupt() waiting in ${answers}: Continue resumes ${answers} with it.` : "";
+    const answer = !waiting
+      ? ""
+      : waiting.answered
+        ? ` It is also the answer to the interrupt() waiting in ${waiting.node}: Continue resumes ${waiting.node} with it.`
+        : ` ${waiting.node} still waits in interrupt(): on this engine (LangGraph.js) an edit does not answer it, and Continue runs ${waiting.node} again, which asks again; answer it in the panel.`;
     c.events.output(
       `Wrote the update as node "${result.asNode}"${where}: checkpoint ${shortId(result.checkpointId)}, step ${level.snapshot.metadata.step}; next: ${level.snapshot.next.join(", ") || "nothing (the end)"}.${fork}${answer} The run stays paused: Continue goes on from here.\n`,
       "console",
@@ -92,4 +101,10 @@ export class StateEdits {
     if (!snapshot) throw new Error(`Thread ${c.threadId} has no checkpoint ${address.checkpointId ?? ""}.`);
     return snapshot;
   }
+}
+
+/** A node waiting in `interrupt()` when an edit is written, and whether the edit answers it. */
+interface Waiting {
+  node: string;
+  answered: boolean;
 }

@@ -6,12 +6,14 @@
  * subgraph's past checkpoint goes on from there, not from the subgraph's start.
  */
 import type { CustomRequests, GraphView, LevelView, SnapshotView } from "../protocol/debug";
+import { trimPage } from "../protocol/history";
 import type { EditResult, EvaluateResult } from "../protocol/runner";
 import type { GraphController } from "./controller";
 import { focusLevel, levelOf, pendingPaths } from "./levels";
+import { clipStrings } from "./event-budget";
 import { StateEdits } from "./state-edits";
 import { RunMode, judge } from "./stop-reason";
-import { breakpointBefore, pastWords, previousView, shortId } from "./time-travel";
+import { breakpointBefore, pastWords, previousView, shortId, type HistorySource } from "./time-travel";
 import type { LevelAddress } from "./variables";
 
 export class ThreadActions {
@@ -33,7 +35,7 @@ export class ThreadActions {
       return this.stopAtHead(head!, `${request === "attach" ? "Attached to" : "Opened"} thread ${threadId} at step ${head!.metadata.step}`);
     }
     if (head && input === undefined) {
-      if (head.next.length === 0) {
+      if (!hasWorkLeft(head)) {
         c.head = c.view = head;
         c.events.output(`Thread ${threadId} is already at its end. Give "input" to start a new turn on it, or attach to look at it.\n`, "console");
         return c.end();
@@ -50,7 +52,7 @@ export class ThreadActions {
     const outcome = { status: "stopped" as const, snapshot: head, interrupts, interrupted: true, lastRan: [], paused: false, steps: 0 };
     const verdict = judge(outcome, { mode: "entry", before: [], after: [], filters: c.book.filters, hitIds: () => [] });
     if (interrupts.length > 0 && "stop" in verdict) return c.stopAt(head, verdict.stop);
-    const pending = head.next.length > 0 ? `; next: ${pendingPaths(head).join(", ")}` : "; the graph is at its end";
+    const pending = head.next.length > 0 ? `; next: ${pendingPaths(head).join(", ")}` : hasWorkLeft(head) ? `; ${savedWrites(head)}` : "; the graph is at its end";
     c.stopAt(head, { reason: "entry", kind: "entry", description: `${words}${pending}` });
   }
 
@@ -99,7 +101,7 @@ export class ThreadActions {
     this.requireIdle("reverse continue");
     const level = c.viewLevel();
     if (!level) return;
-    const history = async (checkpointNs: string) => c.runner.request("history", { threadId: c.threadId, ...(checkpointNs ? { checkpointNs } : {}) });
+    const history: HistorySource["history"] = async (checkpointNs, page) => c.runner.request("history", { threadId: c.threadId, ...(checkpointNs ? { checkpointNs } : {}), ...page });
     const target = await breakpointBefore({ history, read: (address) => this.read(address) }, level, c.book.effective());
     if (!target) return this.atFirst();
     this.travelTo(await this.read(target), "breakpoint");
@@ -120,10 +122,14 @@ export class ThreadActions {
     return this.controller.runner.request("graph", {});
   }
 
-  async history(checkpointNs?: string, subgraphs?: boolean): Promise<CustomRequests["history"]["body"]> {
+  /** With `limit`, one more is asked of the runner: whether it comes tells if older checkpoints remain. */
+  async history({ checkpointNs, subgraphs, limit, before }: CustomRequests["history"]["args"] = {}): Promise<CustomRequests["history"]["body"]> {
     const c = this.controller;
-    const entries = await c.runner.request("history", { threadId: c.threadId, ...(checkpointNs ? { checkpointNs } : {}), ...(subgraphs ? { subgraphs } : {}) });
-    return { threadId: c.threadId, entries, ...(checkpointNs ? { checkpointNs } : {}) };
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error('"limit" must be a positive whole number.');
+    const ask = { threadId: c.threadId, ...(checkpointNs ? { checkpointNs } : {}), ...(subgraphs ? { subgraphs } : {}), ...(before ? { before } : {}) };
+    const answer = await c.runner.request("history", limit === undefined ? ask : { ...ask, limit: limit + 1 });
+    const page = limit === undefined ? { entries: answer } : trimPage(answer, checkpointNs ?? "", limit);
+    return { threadId: c.threadId, entries: page.entries, ...(checkpointNs ? { checkpointNs } : {}), ...("more" in page ? { more: page.more } : {}) };
   }
 
   /**
@@ -143,7 +149,18 @@ export class ThreadActions {
       if (!level) throw new Error(`No subgraph checkpoint in namespace "${checkpointNs}" of thread ${this.controller.threadId}.`);
       return level.snapshot;
     }
+    // The checkpoint in view (what the panel asks for when a stop's event left its state out) needs no runner.
+    const held = view ? levelOf(view, checkpointNs ?? "") : undefined;
+    if (held && held.snapshot.checkpointId === checkpointId) return held.snapshot;
     return checkpointLevel(await this.read({ checkpointId, checkpointNs }), checkpointId!).snapshot;
+  }
+
+  /** A checkpoint's state alone, with strings cut to `clip` characters when asked (event-budget.ts). */
+  async values(checkpointId: string, checkpointNs?: string, clip?: number): Promise<CustomRequests["values"]["body"]> {
+    const { values } = await this.snapshot(checkpointId, checkpointNs);
+    if (clip === undefined) return { values, clipped: false };
+    const cut = clipStrings(values, clip);
+    return { values: cut.value as Record<string, unknown>, clipped: cut.clipped };
   }
 
   /** The root view with the addressed checkpoint nested in it (the head without an address). */
@@ -212,6 +229,19 @@ function checkpointLevel(view: SnapshotView, checkpointId: string): LevelView {
 
 function ofLevel(path: string[]): string {
   return path.length > 0 ? ` of ${path.join("/")}` : "";
+}
+
+/**
+ * Whether running on from this checkpoint does anything. `next` leaves out the tasks whose writes
+ * are already saved, so a run that died between a step's writes and its checkpoint has an empty
+ * `next` but pending tasks: `invoke(null)` applies their writes and goes on.
+ */
+function hasWorkLeft(snapshot: SnapshotView): boolean {
+  return snapshot.next.length > 0 || snapshot.tasks.length > 0;
+}
+
+function savedWrites(snapshot: SnapshotView): string {
+  return `the writes of ${snapshot.tasks.map((task) => task.name).join(", ")} are saved but not yet checkpointed: Continue applies them and goes on`;
 }
 
 function waitsForAnswer(snapshot: SnapshotView): boolean {

@@ -35,10 +35,41 @@ export async function previousView(read: ViewReader, level: { checkpointNs: stri
   return outer ? previousView(read, outer) : undefined;
 }
 
-/** What the walks read: the checkpoints of a namespace, newest first, and views of single checkpoints. */
+/**
+ * What the walks read: the checkpoints of a namespace, newest first (a page of them when `page` is
+ * given: the newest `limit` older than `before`), and views of single checkpoints.
+ */
 export interface HistorySource {
-  history(ns: string): Promise<HistoryEntry[]>;
+  history(ns: string, page?: { limit: number; before?: string }): Promise<HistoryEntry[]>;
   read: ViewReader;
+}
+
+/** How many checkpoints a walk reads at a time: a long thread is read only as far back as the walk goes. */
+const WALK_PAGE = 100;
+
+/** A namespace's checkpoints by id, read a page at a time as a walk up the parents reaches older ones. */
+class PagedLevel {
+  private readonly byId = new Map<string, HistoryEntry>();
+  /** The oldest id read so far (the next page is older); undefined before the first page. */
+  private oldest: string | undefined;
+  private done = false;
+
+  constructor(private readonly source: HistorySource, private readonly ns: string) {}
+
+  async get(id: string): Promise<HistoryEntry | undefined> {
+    // Ids sort by time: one newer than the oldest read is in the pages read, or nowhere.
+    while (!this.byId.has(id) && !this.done && (this.oldest === undefined || id < this.oldest)) await this.readPage();
+    return this.byId.get(id);
+  }
+
+  private async readPage(): Promise<void> {
+    const entries = await this.source.history(this.ns, { limit: WALK_PAGE, ...(this.oldest ? { before: this.oldest } : {}) });
+    for (const entry of entries) {
+      this.byId.set(entry.checkpointId, entry);
+      if (this.oldest === undefined || entry.checkpointId < this.oldest) this.oldest = entry.checkpointId;
+    }
+    if (entries.length < WALK_PAGE) this.done = true;
+  }
 }
 
 /**
@@ -52,13 +83,13 @@ export async function breakpointBefore(source: HistorySource, start: LevelView, 
   let fromId: string | undefined = start.snapshot.checkpointId;
   let oldest: CheckpointAddress | undefined;
   while (fromId) {
-    const byId = new Map((await source.history(ns)).map((entry) => [entry.checkpointId, entry]));
+    const level = new PagedLevel(source, ns);
     const path = pathOfNamespace(ns);
     const relative = { before: relativeTo(lists.before, path), after: relativeTo(lists.after, path) };
-    let current = byId.get(fromId);
+    let current = await level.get(fromId);
     let parents = current?.parents;
     while (current?.parentId) {
-      const parent = byId.get(current.parentId);
+      const parent = await level.get(current.parentId);
       if (!parent || (ns && parent.source === "input")) break;
       const inside = await stopInsideSubgraphs(source, ns, parent, lists);
       if (inside) return inside;

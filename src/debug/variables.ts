@@ -75,10 +75,11 @@ export class VariableStore {
   variables(reference: number, start = 0, count?: number): DebugProtocol.Variable[] {
     const handle = this.handles.get(reference);
     if (!handle || !isContainer(handle.value)) return [];
-    const entries: Array<[string | number, unknown]> = Array.isArray(handle.value)
-      ? handle.value.map((item, index): [number, unknown] => [index, item])
-      : Object.entries(handle.value as Record<string, unknown>);
-    const page = entries.slice(start, count ? start + count : undefined);
+    const end = count ? start + count : undefined;
+    // A page of a long list touches only its own items: the Variables view asks page after page.
+    const page: Array<[string | number, unknown]> = Array.isArray(handle.value)
+      ? handle.value.slice(start, end).map((item, index): [number, unknown] => [start + index, item])
+      : Object.entries(handle.value as Record<string, unknown>).slice(start, end);
     return page.map(([key, value]) => this.variable(handle, key, value));
   }
 
@@ -101,8 +102,12 @@ export class VariableStore {
   }
 }
 
+/** An object or array with something inside (found without listing a long list's keys). */
 export function isContainer(value: unknown): boolean {
-  return typeof value === "object" && value !== null && Object.keys(value).length > 0;
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
 }
 
 /** `state.messages[1].content` for a path inside the state. */

@@ -4,23 +4,30 @@
  * checkpoints as checkpointTree.ts lays them out, forks as branches, subgraph runs inside the
  * checkpoint they ran from. The thread a session shows is
  * read through the adapter (`history`, with the head and the checkpoint being viewed marked);
- * other threads are read from the store directly. Clicking a checkpoint travels there: in the
+ * other threads through the store-reader process (storeReader.ts). Either way a thread comes a
+ * page at a time, newest first: "Load more" below its checkpoints reads the next older page, and
+ * the pages read stay while the view refreshes. Clicking a checkpoint travels there: in the
  * session that shows the thread, or in a new `attach` session.
  */
 import * as path from "node:path";
 import * as vscode from "vscode";
-import type { CustomRequests, HistoryEntry } from "../protocol/debug";
+import type { CustomRequests } from "../protocol/debug";
+import { HISTORY_PAGE_SIZE, type HistoryPage } from "../protocol/history";
 import { BranchNode, CheckpointNode, checkpointTree } from "./checkpointTree";
 import { COMMANDS } from "./ids";
 import type { SessionTracker } from "./sessions";
-import { listStoredThreads, readStoredHistory } from "./storeReader";
+import { listStoredThreads, storeReader } from "./storeReader";
 import type { ThreadOpener } from "./threadOpener";
+import { PageSource, ThreadPages, oldestStep, storePages } from "./threadPages";
 
 export type CheckpointsItem =
   | { kind: "thread"; threadId: string; name?: string; updatedAt?: string; checkpointDir: string; session?: vscode.DebugSession }
   | { kind: "checkpoint"; threadId: string; checkpointDir: string; node: CheckpointNode }
   | { kind: "branch"; threadId: string; checkpointDir: string; node: BranchNode }
+  | { kind: "more"; threadId: string; checkpointDir: string; session?: vscode.DebugSession; oldestStep?: number }
   | { kind: "message"; text: string };
+
+type ThreadItem = Extract<CheckpointsItem, { kind: "thread" }>;
 
 const REFRESH_DELAY_MS = 250;
 
@@ -29,6 +36,7 @@ export class CheckpointsView implements vscode.TreeDataProvider<CheckpointsItem>
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly pages = new ThreadPages();
 
   constructor(private readonly tracker: SessionTracker, private readonly opener: ThreadOpener) {
     const watcher = vscode.workspace.createFileSystemWatcher("**/.langgraph/threads/*.jsonl");
@@ -41,6 +49,7 @@ export class CheckpointsView implements vscode.TreeDataProvider<CheckpointsItem>
       vscode.commands.registerCommand(COMMANDS.refreshCheckpoints, () => this.changed.fire(undefined)),
       vscode.commands.registerCommand(COMMANDS.selectCheckpoint, (item: CheckpointsItem) => this.select(item)),
       vscode.commands.registerCommand(COMMANDS.openThread, (item: CheckpointsItem) => this.select(item)),
+      vscode.commands.registerCommand(COMMANDS.loadMoreCheckpoints, (item: CheckpointsItem) => this.loadMore(item)),
     );
   }
 
@@ -62,6 +71,8 @@ export class CheckpointsView implements vscode.TreeDataProvider<CheckpointsItem>
         return threadItem(item);
       case "checkpoint":
         return checkpointItem(item);
+      case "more":
+        return moreItem(item);
       case "branch": {
         const tree = new vscode.TreeItem(item.node.label, vscode.TreeItemCollapsibleState.Collapsed);
         tree.description = item.node.description;
@@ -78,6 +89,7 @@ export class CheckpointsView implements vscode.TreeDataProvider<CheckpointsItem>
   }
 
   dispose(): void {
+    storeReader.dispose(); // the reader process the views share goes with the extension (the view lives as long)
     if (this.timer) clearTimeout(this.timer);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
@@ -105,18 +117,25 @@ export class CheckpointsView implements vscode.TreeDataProvider<CheckpointsItem>
     return items.sort((a, b) => Number(b.kind === "thread" && !!b.session) - Number(a.kind === "thread" && !!a.session));
   }
 
-  private async checkpoints(thread: Extract<CheckpointsItem, { kind: "thread" }>): Promise<CheckpointsItem[]> {
-    const session = thread.session;
-    let nodes: CheckpointNode[];
-    if (session) {
-      const history: CustomRequests["history"]["body"] = await session.customRequest("history", { subgraphs: true });
-      const state = this.tracker.lastState(session);
-      nodes = checkpointTree(history.entries, { ...(state ? { headId: state.headCheckpointId, currentId: state.checkpointId } : {}) });
-    } else {
-      const entries: HistoryEntry[] = await readStoredHistory(thread.checkpointDir, thread.threadId);
-      nodes = checkpointTree(entries, { showNext: false });
+  /** The thread's newest page, over the older pages read before; "Load more" when older ones remain. */
+  private async checkpoints(thread: ThreadItem): Promise<CheckpointsItem[]> {
+    const { threadId, checkpointDir, session } = thread;
+    const loaded = await this.pages.newest(pagesOf(thread));
+    const state = session ? this.tracker.lastState(session) : undefined;
+    const options = session ? (state ? { headId: state.headCheckpointId, currentId: state.checkpointId } : {}) : { showNext: false };
+    const items: CheckpointsItem[] = checkpointTree(loaded.entries, options).map((node) => ({ kind: "checkpoint", threadId, checkpointDir, node }));
+    if (loaded.more) items.push({ kind: "more", threadId, checkpointDir, ...(session ? { session } : {}), oldestStep: oldestStep(loaded) });
+    return items;
+  }
+
+  private async loadMore(item: CheckpointsItem | undefined): Promise<void> {
+    if (item?.kind !== "more") return;
+    try {
+      await this.pages.older(pagesOf(item));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not read older checkpoints: ${(error as Error).message}`);
     }
-    return nodes.map((node) => ({ kind: "checkpoint", threadId: thread.threadId, checkpointDir: thread.checkpointDir, node }));
+    this.changed.fire(undefined);
   }
 
   private async select(item: CheckpointsItem | undefined): Promise<void> {
@@ -136,7 +155,30 @@ export class CheckpointsView implements vscode.TreeDataProvider<CheckpointsItem>
   }
 }
 
-function threadItem(item: Extract<CheckpointsItem, { kind: "thread" }>): vscode.TreeItem {
+/** The thread's pages: from its session when one shows it (which knows what runs next), else from the store. */
+function pagesOf(thread: { threadId: string; checkpointDir: string; session?: vscode.DebugSession }): PageSource {
+  const { session, checkpointDir, threadId } = thread;
+  if (!session) return storePages(checkpointDir, threadId);
+  const read = async (before?: string): Promise<HistoryPage> => {
+    const args: CustomRequests["history"]["args"] = { subgraphs: true, limit: HISTORY_PAGE_SIZE, ...(before ? { before } : {}) };
+    const body: CustomRequests["history"]["body"] = await session.customRequest("history", args);
+    return { entries: body.entries, more: body.more === true };
+  };
+  return { key: [checkpointDir, threadId, session.id].join("\0"), threadId, read };
+}
+
+function moreItem(item: Extract<CheckpointsItem, { kind: "more" }>): vscode.TreeItem {
+  const tree = new vscode.TreeItem("Load more", vscode.TreeItemCollapsibleState.None);
+  tree.id = `more:${item.checkpointDir}:${item.threadId}`;
+  tree.description = item.oldestStep === undefined ? "older checkpoints" : `checkpoints before step ${item.oldestStep}`;
+  tree.tooltip = `Read the next ${HISTORY_PAGE_SIZE} older checkpoints of thread ${item.threadId}`;
+  tree.iconPath = new vscode.ThemeIcon("fold-down");
+  tree.contextValue = "loadMore";
+  tree.command = { command: COMMANDS.loadMoreCheckpoints, title: "Load older checkpoints", arguments: [item] };
+  return tree;
+}
+
+function threadItem(item: ThreadItem): vscode.TreeItem {
   const tree = new vscode.TreeItem(item.name ?? item.threadId, item.session ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   tree.id = `thread:${item.checkpointDir}:${item.threadId}`;
   tree.description = item.session ? "debugging" : item.updatedAt ? new Date(item.updatedAt).toLocaleString() : undefined;

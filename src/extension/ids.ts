@@ -11,6 +11,7 @@ export const COMMANDS = {
   refreshCheckpoints: "langgraph.checkpoints.refresh",
   selectCheckpoint: "langgraph.checkpoints.select",
   openThread: "langgraph.checkpoints.openThread",
+  loadMoreCheckpoints: "langgraph.checkpoints.loadMore",
 } as const;
 
 export const CHECKPOINTS_VIEW = "langgraph.checkpoints";

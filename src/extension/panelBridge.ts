@@ -8,7 +8,8 @@
  * so the gutter, the Breakpoints view and the panel show one set. No VS Code import: panelHost.ts
  * gives it a webview and a session; the tests give it a real adapter over DAP.
  */
-import type { CustomRequestName, CustomRequests, GraphStateEvent, GraphView, HistoryEntry, NodeBreakpoints, SourceLocation } from "../protocol/debug";
+import type { CustomRequestName, CustomRequests, GraphStateEvent, GraphView, NodeBreakpoints, SourceLocation } from "../protocol/debug";
+import { HISTORY_PAGE_SIZE, type HistoryPage } from "../protocol/history";
 import {
   HostToPanel, PANEL_PROTOCOL_VERSION, PanelRequest, SessionStatus, ThreadSummary, isAdapterRequest, parsePanelMessage,
 } from "../protocol/panel";
@@ -26,8 +27,8 @@ export interface PanelEditor {
   openSource(node: string, source: SourceLocation): Promise<void>;
   switchThread(threadId: string): Promise<void>;
   listThreads(): Promise<ThreadSummary[]>;
-  /** A thread's history read from the store (after a session ended, the adapter can no longer answer). */
-  storedHistory(threadId: string): Promise<HistoryEntry[]>;
+  /** A page of a thread's history read from the store (after a session ended, the adapter can no longer answer): the newest, or the one older than `before`. */
+  storedHistory(threadId: string, before?: string): Promise<HistoryPage>;
   /** The graph on screen changed: its `addNode` sites decide which gutter lines are node breakpoints. */
   graphShown(graph: GraphView | undefined): void;
   /** Where a message that cannot be handled is reported (the output channel). */
@@ -129,8 +130,8 @@ export class PanelBridge {
     if (!threadId) return;
     try {
       await this.historyRefresh;
-      const entries = await this.editor.storedHistory(threadId);
-      if (entries.length > 0 && !this.session) this.post({ type: "history", threadId, entries });
+      const { entries, more } = await this.editor.storedHistory(threadId);
+      if (entries.length > 0 && !this.session) this.post({ type: "history", threadId, entries, more });
     } catch (error) {
       this.editor.log(`Graph panel: could not read the thread's history from the store: ${(error as Error).message}`);
     }
@@ -147,12 +148,23 @@ export class PanelBridge {
 
   private async perform(request: PanelRequest): Promise<unknown> {
     if (request.type === "setNodeBreakpoints") return this.editor.setNodeBreakpoints(request.args);
-    if (request.type === "openSource") return void (await this.editor.openSource(request.node, request.source));
+    if (request.type === "openSource") return void (await this.editor.openSource(request.node, this.reportedSite(request.source)));
     if (request.type === "switchThread") return void (await this.editor.switchThread(request.threadId));
+    if (request.type === "loadHistory") return this.historyPage(request.threadId, request.before);
     if (!isAdapterRequest(request)) throw new Error(`Unknown request ${(request as { type: string }).type}.`);
     const session = this.requireSession();
     const link = session.customRequest as (name: string, args: unknown) => Promise<unknown>;
     return link.call(session, request.type, request.args);
+  }
+
+  /**
+   * The panel may only open an `addNode` call site the graph on screen reports: its messages come
+   * from a webview, and a file path taken from one as it is would let any page open any file.
+   */
+  private reportedSite(asked: SourceLocation): SourceLocation {
+    const site = this.graph && callSites(this.graph).find((known) => known.file === asked.file && known.line === asked.line && known.column === asked.column);
+    if (!site) throw new Error(`${asked.file}:${asked.line}:${asked.column} is not a call site of the graph shown: only the addNode lines the debugger reported open.`);
+    return site;
   }
 
   private requireSession(): AdapterLink {
@@ -196,10 +208,18 @@ export class PanelBridge {
     }
   }
 
+  /** A page of the thread's history: from the session while it shows the thread, else from the store. */
+  private async historyPage(threadId: string, before?: string): Promise<HistoryPage> {
+    const session = this.session;
+    if (!session || this.lastState?.threadId !== threadId) return this.editor.storedHistory(threadId, before);
+    const history = await session.customRequest("history", { subgraphs: true, limit: HISTORY_PAGE_SIZE, ...(before ? { before } : {}) });
+    return { entries: history.entries, more: history.more === true };
+  }
+
   private async sendHistory(session: AdapterLink): Promise<void> {
     try {
-      const history = await session.customRequest("history", { subgraphs: true });
-      if (session === this.session) this.post({ type: "history", threadId: history.threadId, entries: history.entries });
+      const history = await session.customRequest("history", { subgraphs: true, limit: HISTORY_PAGE_SIZE });
+      if (session === this.session) this.post({ type: "history", threadId: history.threadId, entries: history.entries, more: history.more === true });
     } catch (error) {
       this.editor.log(`Graph panel: could not read the history: ${(error as Error).message}`);
     }
@@ -225,6 +245,14 @@ export class PanelBridge {
   private post(message: HostToPanel): void {
     if (this.ready) this.editor.post(message);
   }
+}
+
+/** Every source location a graph view reports: its nodes', its subgraphs' and its other graphs'. */
+function callSites(graph: GraphView): SourceLocation[] {
+  return [
+    ...graph.nodes.flatMap((node) => [...(node.source ? [node.source] : []), ...(node.subgraph ? callSites(node.subgraph) : [])]),
+    ...(graph.otherGraphs ?? []).flatMap((other) => callSites(other.graph)),
+  ];
 }
 
 function statusOf(event: GraphStateEvent): SessionStatus {

@@ -175,9 +175,9 @@ export class GraphPanelHost implements vscode.Disposable {
       openSource: (_node, source) => openSource(source),
       switchThread: (threadId) => this.switchThread(threadId),
       listThreads: () => this.listThreads(),
-      storedHistory: async (threadId) => {
+      storedHistory: async (threadId, before) => {
         const dir = this.storeDir();
-        return dir ? readStoredHistory(dir, threadId) : [];
+        return dir ? readStoredHistory(dir, threadId, before ? { before } : {}) : { entries: [], more: false };
       },
       graphShown: (graph) => (this.book.graph = graph),
       log: (text) => this.output.appendLine(text),

@@ -1,68 +1,140 @@
 /**
- * Reads a checkpoint store (`.langgraph/` in the workspace, or a session's `checkpointDir`) while
- * no debug session is running, for the Checkpoints view: its threads, newest first, and a thread's
- * checkpoint history in the shape the adapter's `history` request gives. It only reads (FileSaver's
- * list and listThreads take no locks and write nothing), so it is safe next to a running graph.
- * Without the graph it cannot know which nodes run next, so `next` is left empty and the view says
- * so. Who wrote a checkpoint comes from the metadata's `writes` when present, else from the nodes
- * whose seen channel versions moved since the parent checkpoint.
+ * Reads a checkpoint store (`.langgraph/` in the workspace, or a session's `checkpointDir`) for the
+ * Checkpoints view, the graph panel and the launch pickers, through the store-reader process
+ * (src/storeReader): the extension host never parses a thread's log nor loads a module of the
+ * workspace, and a long thread costs it one page of small entries. The process is started on first
+ * use, kept while reads come, and let go after a quiet minute; it never holds the host open. Reading
+ * takes no lock and writes nothing, so it is safe next to a running graph.
  */
-import * as fs from "node:fs";
-import type { CheckpointSourceView, HistoryEntry } from "../protocol/debug";
-import { FileSaver } from "../runtime/checkpoint/file";
-import type { CheckpointTuple } from "../runtime/checkpoint/types";
-import { writers } from "../runner/views";
+import { ChildProcess, fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import * as path from "node:path";
+import { HISTORY_PAGE_SIZE, type HistoryPage } from "../protocol/history";
+import type { StoreReaderMethod, StoreReaderMethods, StoreReaderResponse, StoredThread } from "../protocol/storeReader";
 
-export interface StoredThread {
-  threadId: string;
-  name?: string;
-  updatedAt?: string;
+export type { StoredThread };
+
+/** A quiet reader process is let go after this long (it starts again in a few tens of ms). */
+const IDLE_MS = 60_000;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
 }
+
+export class StoreReaderProcess {
+  private child: ChildProcess | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly idleMs = IDLE_MS) {}
+
+  /** The process id while one runs (tests and the bench look at it). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  request<M extends StoreReaderMethod>(method: M, params: StoreReaderMethods[M]["params"]): Promise<StoreReaderMethods[M]["result"]> {
+    const child = this.child ?? this.start();
+    clearTimeout(this.idleTimer);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      holdOpen(child, true);
+      child.send({ id, method, params });
+    });
+  }
+
+  dispose(): void {
+    clearTimeout(this.idleTimer);
+    const child = this.child;
+    if (!child) return;
+    this.fail(child, "the extension is closing");
+    child.kill();
+  }
+
+  private start(): ChildProcess {
+    const entry = readerEntry();
+    // An explicit execArgv: the host's own flags (an inspector port, say) must not pass on.
+    const child = fork(entry.file, [], {
+      cwd: path.dirname(entry.file),
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" },
+      execArgv: entry.execArgv,
+      // Its stderr (a crash's stack) goes to the host's log; a pipe would hold the host's event loop open.
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    });
+    child.on("message", (message: StoreReaderResponse) => this.settle(message));
+    // A send on a channel that just closed is reported here, not thrown: fail what waits, start anew next time.
+    child.on("error", (error) => this.fail(child, error.message));
+    child.on("exit", (code, signal) => this.fail(child, `it stopped (${signal ?? `exit code ${code}`})`));
+    this.child = child;
+    return child;
+  }
+
+  /** The current process failed: what waits on it fails too. (One let go while quiet has nothing waiting.) */
+  private fail(child: ChildProcess, why: string): void {
+    if (this.child !== child) return;
+    this.child = undefined;
+    for (const [id, waiting] of this.pending) {
+      this.pending.delete(id);
+      waiting.reject(new Error(`The checkpoint store reader failed: ${why}.`));
+    }
+  }
+
+  /** Lets a quiet process go: it exits when its channel closes; the next request starts another. */
+  private letGo(child: ChildProcess): void {
+    if (this.child === child) this.child = undefined;
+    if (child.connected) child.disconnect();
+  }
+
+  private settle(message: StoreReaderResponse): void {
+    const waiting = this.pending.get(message.id);
+    if (!waiting) return;
+    this.pending.delete(message.id);
+    if (message.ok) waiting.resolve(message.result);
+    else waiting.reject(new Error(message.error));
+    if (this.pending.size > 0 || !this.child) return;
+    holdOpen(this.child, false);
+    const child = this.child;
+    this.idleTimer = setTimeout(() => this.letGo(child), this.idleMs);
+    this.idleTimer.unref();
+  }
+}
+
+/** While an answer is awaited the process and its channel keep the host's event loop alive; else not. */
+function holdOpen(child: ChildProcess, hold: boolean): void {
+  if (hold) {
+    child.ref();
+    child.channel?.ref?.();
+  } else {
+    child.unref();
+    child.channel?.unref?.();
+  }
+}
+
+/** The built reader beside this file (`dist/`), or its TypeScript source run through tsx (tests). */
+function readerEntry(): { file: string; execArgv: string[] } {
+  const built = path.join(__dirname, "storeReader.js");
+  if (existsSync(built)) return { file: built, execArgv: [] };
+  const tsxHook = "tsx/cjs"; // a development dependency, resolved only when running from source
+  return { file: path.join(__dirname, "..", "storeReader", "main.ts"), execArgv: ["--require", require.resolve(tsxHook)] };
+}
+
+/** The one reader process the extension's views share. */
+export const storeReader = new StoreReaderProcess();
 
 /** The threads in `checkpointDir`, most recently written first; none when the folder does not exist. */
-export async function listStoredThreads(checkpointDir: string): Promise<StoredThread[]> {
-  if (!fs.existsSync(checkpointDir)) return [];
-  const saver = new FileSaver(checkpointDir);
-  try {
-    const threads = await saver.listThreads();
-    return threads
-      .map((thread) => ({ threadId: thread.threadId, ...(thread.name ? { name: thread.name } : {}), ...(thread.updatedAt ? { updatedAt: thread.updatedAt } : {}) }))
-      .sort((a, b) => (b.updatedAt ?? "").localeCompare(a.updatedAt ?? "") || a.threadId.localeCompare(b.threadId));
-  } finally {
-    await saver.close();
-  }
+export function listStoredThreads(checkpointDir: string): Promise<StoredThread[]> {
+  return storeReader.request("listThreads", { checkpointDir });
 }
 
-/** One thread's checkpoints, newest first, linked by `parentId`: the root graph's, then those of
- * its subgraph runs, each with its namespace and the checkpoints of the graphs it ran under. */
-export async function readStoredHistory(checkpointDir: string, threadId: string): Promise<HistoryEntry[]> {
-  if (!fs.existsSync(checkpointDir)) return [];
-  const saver = new FileSaver(checkpointDir);
-  try {
-    const tuples: CheckpointTuple[] = [];
-    for await (const tuple of saver.list({ configurable: { thread_id: threadId } })) tuples.push(tuple);
-    const byId = new Map(tuples.map((tuple) => [tuple.checkpoint.id, tuple]));
-    const namespace = (tuple: CheckpointTuple) => tuple.config.configurable?.checkpoint_ns ?? "";
-    const ordered = [...tuples.filter((tuple) => !namespace(tuple)), ...tuples.filter((tuple) => namespace(tuple))];
-    return ordered.map((tuple) => historyEntry(tuple, byId));
-  } finally {
-    await saver.close();
-  }
-}
-
-function historyEntry(tuple: CheckpointTuple, byId: Map<string, CheckpointTuple>): HistoryEntry {
-  const parentId = tuple.parentConfig?.configurable?.checkpoint_id;
-  const source = (tuple.metadata?.source ?? "loop") as CheckpointSourceView;
-  const checkpointNs = tuple.config.configurable?.checkpoint_ns ?? "";
-  const parents = tuple.metadata?.parents as Record<string, string> | undefined;
-  return {
-    checkpointId: tuple.checkpoint.id,
-    ...(parentId ? { parentId } : {}),
-    step: tuple.metadata?.step ?? 0,
-    source,
-    writtenBy: writers(tuple.metadata?.source ?? "loop", tuple.metadata ?? {}, tuple, parentId ? byId.get(parentId) : undefined),
-    next: [],
-    createdAt: tuple.checkpoint.ts,
-    ...(checkpointNs ? { checkpointNs, ...(parents ? { parents: { ...parents } } : {}) } : {}),
-  };
+/**
+ * A page of one thread's checkpoints, newest first, linked by `parentId`: the newest `limit` of the
+ * root graph older than `before`, then the checkpoints of the subgraph runs under them, each with
+ * its namespace and the checkpoints of the graphs it ran under.
+ */
+export function readStoredHistory(checkpointDir: string, threadId: string, page: { limit?: number; before?: string } = {}): Promise<HistoryPage> {
+  const { limit = HISTORY_PAGE_SIZE, before } = page;
+  return storeReader.request("history", { checkpointDir, threadId, limit, ...(before ? { before } : {}) });
 }

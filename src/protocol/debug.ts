@@ -4,6 +4,7 @@
  * adapter answers them from the runner. Plain data only: no runtime or VS Code types, so the
  * webview can import this file too.
  */
+import type { EngineInfo } from "./runner";
 
 export interface SourceLocation {
   file: string;
@@ -49,6 +50,8 @@ export interface GraphView {
   otherGraphs?: OtherGraphView[];
   /** Where this graph was compiled (`@file:line:column`): breakpoints name its nodes `<key>/<node>` wherever it runs. */
   graphKey?: string;
+  /** The engine that runs the graph (the root graph's view only), for the panel's header. */
+  engine?: EngineInfo;
 }
 
 export interface OtherGraphView {
@@ -74,6 +77,8 @@ export interface TaskView {
   checkpointNs?: string;
   /** For a subgraph task whose subgraph has a checkpoint: the subgraph's own snapshot at this moment. */
   state?: SnapshotView;
+  /** In a `graphState` event: `input` was too large to carry and is left out (the `snapshot` request has it). */
+  inputOmitted?: boolean;
 }
 
 export type CheckpointSourceView = "input" | "loop" | "update" | "fork";
@@ -94,6 +99,11 @@ export interface SnapshotView {
    * deepest subgraph with work pending, or the subgraph checkpoint travelled to); absent at the root.
    */
   focusNs?: string;
+  /**
+   * In a `graphState` event: `values` was too large to carry at every stop and is left out (empty);
+   * the `values` (or `snapshot`) request for this checkpoint gives it.
+   */
+  valuesOmitted?: boolean;
 }
 
 /** One level of a nested snapshot: a subgraph (or the root graph) at the moment shown. */
@@ -155,9 +165,23 @@ export interface CustomRequests {
   graph: { args: Record<string, never>; body: GraphView };
   /** With `checkpointNs`: that subgraph's own snapshot (its checkpoint in view, or the one named). */
   snapshot: { args: { checkpointId?: string; checkpointNs?: string }; body: SnapshotView };
+  /**
+   * The state of one checkpoint alone (what a `graphState` event left out). With `clip`, strings
+   * longer than that are cut to it and `clipped` says whether any was: a view draws a large state
+   * at once from a small part of it, then asks for the whole.
+   */
+  values: { args: { checkpointId: string; checkpointNs?: string; clip?: number }; body: { values: Record<string, unknown>; clipped: boolean } };
   /** With `checkpointNs`: the checkpoints of that subgraph namespace. */
-  /** With `subgraphs`, the checkpoints of the subgraph runs below follow (each with `checkpointNs` and `parents`). */
-  history: { args: { checkpointNs?: string; subgraphs?: boolean }; body: { threadId: string; entries: HistoryEntry[]; checkpointNs?: string } };
+  /**
+   * With `subgraphs`, the checkpoints of the subgraph runs below follow (each with `checkpointNs` and `parents`).
+   * Paged with `limit` (the newest that many of the namespace) and `before` (older than that
+   * checkpoint id); with `subgraphs`, a page holds the subgraph runs of its own checkpoints. `more`
+   * says whether older checkpoints remain (set when `limit` is given).
+   */
+  history: {
+    args: { checkpointNs?: string; subgraphs?: boolean; limit?: number; before?: string };
+    body: { threadId: string; entries: HistoryEntry[]; checkpointNs?: string; more?: boolean };
+  };
   updateState: { args: { values: unknown; asNode?: string; checkpointId?: string; checkpointNs?: string }; body: { checkpointId: string; asNode: string } };
   resume: { args: { value?: unknown; values?: Record<string, unknown> }; body: Record<string, never> };
   /** A subgraph's checkpoint replays from there, not from the subgraph's start; the namespace is found when not given. */

@@ -10,6 +10,7 @@
 import type {
   CustomRequests, GraphStateEvent, GraphView, HistoryEntry, NodeBreakpoints, SnapshotView, SourceLocation,
 } from "./debug";
+import type { HistoryPage } from "./history";
 
 /** Bumped when a message changes shape; the host can refuse a panel built for another version. */
 export const PANEL_PROTOCOL_VERSION = 1;
@@ -32,7 +33,8 @@ export type HostToPanel =
       /** The node `updateState` would act as when none is given; the panel infers it from history if absent. */
       defaultAsNode?: string;
     }
-  | { type: "history"; threadId: string; entries: HistoryEntry[] }
+  /** The newest page of the thread's history; `more`: older checkpoints remain (the timeline offers them). */
+  | { type: "history"; threadId: string; entries: HistoryEntry[]; more?: boolean }
   | { type: "threads"; threads: ThreadSummary[]; current: string }
   | { type: "nodeBreakpoints"; breakpoints: NodeBreakpoints }
   | { type: "session"; status: SessionStatus; message?: string }
@@ -44,7 +46,7 @@ export type PanelReply =
   | { type: "reply"; requestId: string; ok: false; error: string };
 
 /** Requests the host forwards to the adapter as custom DAP requests of the same name. */
-export type AdapterRequestName = "updateState" | "resume" | "replay" | "fork" | "selectCheckpoint" | "setNodeBreakpoints";
+export type AdapterRequestName = "updateState" | "resume" | "replay" | "fork" | "selectCheckpoint" | "setNodeBreakpoints" | "values";
 
 export type AdapterRequest = {
   [K in AdapterRequestName]: { type: K; requestId: string; args: CustomRequests[K]["args"] };
@@ -53,7 +55,9 @@ export type AdapterRequest = {
 /** Requests the host handles itself. */
 export type HostRequest =
   | { type: "openSource"; requestId: string; node: string; source: SourceLocation }
-  | { type: "switchThread"; requestId: string; threadId: string };
+  | { type: "switchThread"; requestId: string; threadId: string }
+  /** The page of the thread's history older than checkpoint `before` (root graph), with its subgraph runs. */
+  | { type: "loadHistory"; requestId: string; threadId: string; before: string };
 
 /** Panel -> host. */
 export type PanelToHost = { type: "ready"; version: number } | AdapterRequest | HostRequest;
@@ -68,12 +72,15 @@ export interface PanelReplyBodies {
   fork: CustomRequests["fork"]["body"];
   selectCheckpoint: SnapshotView;
   setNodeBreakpoints: NodeBreakpoints;
+  /** A checkpoint's state, which a `graphState` event left out for its size. */
+  values: CustomRequests["values"]["body"];
   openSource: undefined;
   switchThread: undefined;
+  loadHistory: HistoryPage;
 }
 
 const ADAPTER_REQUESTS: ReadonlySet<string> = new Set<AdapterRequestName>([
-  "updateState", "resume", "replay", "fork", "selectCheckpoint", "setNodeBreakpoints",
+  "updateState", "resume", "replay", "fork", "selectCheckpoint", "setNodeBreakpoints", "values",
 ]);
 
 export function isAdapterRequest(message: PanelToHost): message is AdapterRequest {
@@ -104,6 +111,9 @@ export function parsePanelMessage(raw: unknown): PanelToHost | string {
   }
   if (message.type === "switchThread") {
     return typeof message.threadId === "string" ? (message as PanelToHost) : "switchThread needs a threadId";
+  }
+  if (message.type === "loadHistory") {
+    return typeof message.threadId === "string" && typeof message.before === "string" ? (message as PanelToHost) : "loadHistory needs a threadId and a before";
   }
   return `unknown panel message type ${JSON.stringify(message.type)}`;
 }

@@ -5,6 +5,7 @@
  * data; state values are made JSON-safe by the runner before they cross.
  */
 import type { GraphView, HistoryEntry, InterruptView, SnapshotView, SourceLocation } from "./debug";
+import type { Patch } from "./value-delta";
 
 export interface LoadParams {
   /** The graph module (TypeScript or JavaScript), absolute. */
@@ -12,6 +13,38 @@ export interface LoadParams {
   /** The export to debug; needed only when the module exports several graphs. */
   graph?: string;
   checkpointDir: string;
+  /** Which LangGraph runs the graph; `auto` (the default): the workspace's when it resolves, else ours. */
+  engine?: EngineChoice;
+}
+
+/** The `engine` launch attribute's values. */
+export const ENGINE_CHOICES = ["auto", "workspace", "builtin"] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+export type EngineKind = Exclude<EngineChoice, "auto">;
+
+/** What an engine can do; the adapter and the panel ask these instead of assuming. */
+export interface EngineCapabilities {
+  /**
+   * How Pause stops a run: `boundary`, at the next superstep boundary; `abort`, the step in flight
+   * is abandoned and the run resumes from the last checkpoint (its finished tasks' writes are kept).
+   */
+  pause: "boundary" | "abort";
+  /** `addNode` call sites are known, so gutter lines map to nodes. */
+  callSites: boolean;
+  /** The seed's "an edit made while a node waits in `interrupt()` answers it" (LangGraph.js re-runs the node instead). */
+  resumeThroughEdit: boolean;
+}
+
+/** Which engine runs the graph, for the Debug Console's first line and the panel's header. */
+export interface EngineInfo {
+  kind: EngineKind;
+  /** `@langchain/langgraph`'s version for the workspace engine; ours for the builtin. */
+  version: string;
+  /** Where the workspace's `@langchain/langgraph` was found. */
+  packageDir?: string;
+  capabilities: EngineCapabilities;
+  /** Why this engine was picked (`auto` found no LangGraph.js in the workspace, say). */
+  reason: string;
 }
 
 export interface LoadResult {
@@ -22,8 +55,10 @@ export interface LoadResult {
   graph: GraphView;
   /** Breakpoints compiled into the user's graph (`compile({interruptBefore})`): the runner adds them to every run. */
   compiledInterrupts: { before: InterruptList; after: InterruptList };
-  /** Time spent bundling the module with esbuild. */
+  /** Time spent building and loading the module. */
   bundleMs: number;
+  /** The engine that runs the graph. */
+  engine: EngineInfo;
 }
 
 export type InterruptList = string[] | "*";
@@ -41,6 +76,8 @@ export interface RunParams {
   interruptBefore: InterruptList;
   interruptAfter: InterruptList;
   recursionLimit?: number;
+  /** Values the run gets in `config.configurable`, beside the thread and checkpoint. */
+  configurable?: Record<string, unknown>;
 }
 
 export interface ErrorView {
@@ -107,8 +144,11 @@ export interface RunnerMethods {
   /** End the current run now (the step in flight is abandoned). */
   abort: { params: Record<string, never>; result: { running: boolean } };
   getState: { params: ThreadAddress; result: SnapshotView | null };
-  /** With `subgraphs`, the checkpoints of every subgraph run below the namespace follow its own. */
-  history: { params: { threadId: string; checkpointNs?: string; subgraphs?: boolean }; result: HistoryEntry[] };
+  /**
+   * With `subgraphs`, the checkpoints of every subgraph run below the namespace follow its own.
+   * `limit` and `before` page the namespace's checkpoints, newest first (see CustomRequests["history"]).
+   */
+  history: { params: { threadId: string; checkpointNs?: string; subgraphs?: boolean; limit?: number; before?: string }; result: HistoryEntry[] };
   updateState: { params: ThreadAddress & { values: unknown; asNode?: string }; result: EditResult };
   /** Set one value inside the state: `path` from the state key down; `text` is JSON or a JS expression. */
   editValue: { params: ThreadAddress & { path: Array<string | number>; text: string }; result: EditResult & { value: unknown } };
@@ -131,6 +171,8 @@ export interface RunnerFailure {
 
 export type RunnerResponse =
   | { kind: "response"; id: number; ok: true; result: unknown }
+  /** A `run` or `getState` answer, as its difference from the previous answer of `method` (value-delta.ts). */
+  | { kind: "response"; id: number; ok: true; method: RunnerMethod; delta: Patch }
   | { kind: "response"; id: number; ok: false; error: RunnerFailure };
 
 /** What the runner reports on its own while a run goes on. */

@@ -1,46 +1,46 @@
 /**
  * The runner's side of the RPC: one method per request of `RunnerMethods`, over the graph that
- * `load` picked. One run at a time; while it goes on, the other requests (pause, abort, reads) are
- * still served, because a graph that awaits leaves the event loop free.
+ * `load` picked, on the engine the launch chose (engines/select.ts). One run at a time; while it
+ * goes on, the other requests (pause, abort, reads) are still served, because a graph that awaits
+ * leaves the event loop free.
  */
 import type { RunnerMethod, RunnerMethods } from "../protocol/runner";
-import { bundleGraph } from "./bundle";
+import type { EngineInfo } from "../protocol/runner";
+import type { LoadedProgram } from "./engines/contract";
+import { selectEngine } from "./engines/select";
+import { queueEdit } from "./edit-queue";
 import { editValue, evaluate, updateState } from "./inspect";
 import { readView } from "./levels";
-import { LoadedGraph, loadGraph } from "./load";
-import { watchNodeStarts } from "./node-watch";
 import { ProgressReporter, ProgressSink } from "./progress";
 import { GraphRun } from "./run";
 import { historyEntries } from "./views";
-import { fullGraphView } from "./graphs";
 import type { GraphView } from "../protocol/debug";
 
 type Handlers = { [M in RunnerMethod]: (params: RunnerMethods[M]["params"]) => Promise<RunnerMethods[M]["result"]> };
 
 export class RunnerHost {
-  private loaded: LoadedGraph | undefined;
+  private loaded: LoadedProgram | undefined;
+  private engine: EngineInfo | undefined;
   private current: GraphRun | undefined;
-  private watched: ReadonlySet<string> = new Set();
   private lastView: string | undefined;
   private readonly progress: ProgressReporter;
 
-  constructor(sendProgress: ProgressSink, private readonly exit: () => void) {
+  constructor(sendProgress: ProgressSink, private readonly exit: () => void, private readonly note: (text: string) => void) {
     this.progress = new ProgressReporter(sendProgress);
   }
 
   readonly handlers: Handlers = {
     load: async (params) => {
-      const bundle = await bundleGraph(params.program);
-      this.loaded = loadGraph(bundle, params.program, params.graph, params.checkpointDir);
-      this.watched = watchNodeStarts(this.loaded.graph.builder, this.progress);
-      const { exportName, graphExports, userInterrupts } = this.loaded;
-      return { exportName, graphExports, graph: this.view(), compiledInterrupts: userInterrupts, bundleMs: bundle.durationMs };
+      const engine = selectEngine(params.program, params.engine);
+      this.loaded = await engine.load(params);
+      this.engine = engine.info;
+      const { exportName, graphExports, userInterrupts, loadMs } = this.loaded;
+      return { exportName, graphExports, graph: this.view(), compiledInterrupts: userInterrupts, bundleMs: loadMs, engine: engine.info };
     },
     graph: async () => this.view(),
     run: async (params) => {
       if (this.current) throw new Error("The graph is already running: pause it or wait for it to stop.");
-      const { graph, runtime, userInterrupts } = this.require();
-      this.current = new GraphRun({ graph, runtime, userInterrupts, progress: this.progress, watched: this.watched }, params);
+      this.current = new GraphRun({ program: this.require(), progress: this.progress, note: this.note }, params);
       try {
         const outcome = await this.current.execute();
         const changed = this.viewIfChanged();
@@ -58,9 +58,9 @@ export class RunnerHost {
       return { running: this.current !== undefined };
     },
     getState: async (address) => readView(this.graph(), address),
-    history: async ({ threadId, checkpointNs, subgraphs }) => historyEntries(this.graph(), threadId, checkpointNs, subgraphs),
-    updateState: async (params) => updateState(this.graph(), params, params.values, params.asNode),
-    editValue: async (params) => editValue(this.require(), params),
+    history: async ({ threadId, checkpointNs, subgraphs, limit, before }) => historyEntries(this.graph(), threadId, checkpointNs, subgraphs, { limit, before }),
+    updateState: async (params) => queueEdit(params.threadId, () => updateState(this.require(), params, params.values, params.asNode)),
+    editValue: async (params) => queueEdit(params.threadId, () => editValue(this.require(), params)),
     evaluate: async (params) => evaluate(this.graph(), params, params.expression),
     shutdown: async () => {
       this.current?.aborter.abort();
@@ -69,7 +69,7 @@ export class RunnerHost {
     },
   };
 
-  private require(): LoadedGraph {
+  private require(): LoadedProgram {
     if (!this.loaded) throw new Error("No graph is loaded yet.");
     return this.loaded;
   }
@@ -80,8 +80,7 @@ export class RunnerHost {
 
   /** The graph's view, remembered so a run can tell whether it changed it. */
   private view(): GraphView {
-    const { graph, compiled } = this.require();
-    const view = fullGraphView(graph, compiled);
+    const view = { ...this.require().view(), ...(this.engine ? { engine: this.engine } : {}) };
     this.lastView = JSON.stringify(view);
     return view;
   }

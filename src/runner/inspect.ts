@@ -7,20 +7,22 @@
  * An address with a subgraph's namespace reads and writes that subgraph's own state.
  */
 import { isDeepStrictEqual } from "node:util";
-import * as vm from "node:vm";
 import type { EditResult, EvaluateResult, ThreadAddress } from "../protocol/runner";
-import type { CompiledGraph, RuntimeModule, StateSnapshot } from "./engine-types";
+import type { LoadedProgram } from "./engines/contract";
+import type { CompiledGraph, StateSnapshot } from "./engines/graph-api";
+import { saverOf } from "./engines/graph-api";
+import { evaluateIsolated } from "./evaluator";
 import { toJsonSafe, typeName } from "./json-safe";
 import { isLangChainObject, keepLangChainClasses, langChainFields } from "./langchain-values";
-import { graphAtLevel, stateAddress } from "./levels";
+import { stateAddress } from "./levels";
 
 const EVALUATE_TIMEOUT_MS = 2000;
 
 export async function evaluate(graph: CompiledGraph, address: ThreadAddress, expression: string): Promise<EvaluateResult> {
-  const snapshot = await graph.getState(stateAddress(address));
-  let value = vm.runInNewContext(expression, { state: snapshot.values, snapshot }, { timeout: EVALUATE_TIMEOUT_MS, filename: "debug-console" });
-  if (value && typeof (value as Promise<unknown>).then === "function") value = await withTimeout(value as Promise<unknown>);
-  return { value: toJsonSafe(value), type: typeName(value) };
+  const snapshot = toJsonSafe(await graph.getState(stateAddress(address))) as { values: unknown };
+  // In a worker (evaluator.ts): a loop, even one in a promise callback, cannot hold the runner.
+  const { value, type } = await evaluateIsolated(expression, { state: snapshot.values, snapshot }, EVALUATE_TIMEOUT_MS);
+  return { value: toJsonSafe(value), type };
 }
 
 /** Reads a value typed in the Variables view: JSON first, else a JavaScript expression over the state. */
@@ -38,30 +40,31 @@ async function valueFromText(graph: CompiledGraph, address: ThreadAddress, text:
 }
 
 export async function editValue(
-  context: { graph: CompiledGraph; runtime: RuntimeModule },
+  program: LoadedProgram,
   address: ThreadAddress & { path: Array<string | number>; text: string },
 ): Promise<EditResult & { value: unknown }> {
-  const { graph, runtime } = context;
+  const { graph } = program;
   // A subgraph's state has its own keys and reducers; the root graph reads and writes every level.
-  const channels = graphAtLevel(graph, address.checkpointNs).builder.channels ?? {};
+  const level = program.level(address.checkpointNs);
   const [key, ...inner] = address.path;
   if (typeof key !== "string") throw new Error("Only values inside the state can be set.");
   const value = await valueFromText(graph, address, address.text);
   const snapshot = await graph.getState(stateAddress(address));
-  if (!(key in snapshot.values) && !(key in channels)) {
+  if (!(key in snapshot.values) && !level.stateKeys().includes(key)) {
     throw new Error(`The state has no key "${key}". Its keys: ${Object.keys(snapshot.values).join(", ")}.`);
   }
   const current = snapshot.values[key];
   const updated = keepLangChainClasses(inner.length === 0 ? value : setIn(editableCopy(current), inner, value), current);
-  const reducer = channels[key]?.reducer as Reducer | undefined;
-  const written = reducer && !replaces(reducer, snapshot.values[key], updated) ? pastReducer(runtime, key, inner, updated) : updated;
-  const result = await updateState(graph, address, { [key]: written });
+  const reducer = level.reducerOf(key);
+  const written = reducer && !replaces(reducer, snapshot.values[key], updated) ? pastReducer(program, key, inner, updated) : updated;
+  const result = await updateState(program, address, { [key]: written });
   return { ...result, value: toJsonSafe(value) };
 }
 
-export async function updateState(graph: CompiledGraph, address: ThreadAddress, values: unknown, asNode?: string): Promise<EditResult> {
-  const chosen = asNode ?? (await defaultAsNode(graph, address));
-  const config = await graph.updateState(stateAddress(address), await withLangChainClasses(graph, address, values), asNode);
+export async function updateState(program: LoadedProgram, address: ThreadAddress, values: unknown, asNode?: string): Promise<EditResult> {
+  const { graph } = program;
+  const chosen = asNode ?? (await defaultAsNode(program, address));
+  const config = await graph.updateState(stateAddress(address), await withLangChainClasses(graph, address, values), asNode, chosen);
   return { checkpointId: config.configurable?.checkpoint_id ?? "", asNode: chosen };
 }
 
@@ -70,10 +73,10 @@ export async function updateState(graph: CompiledGraph, address: ThreadAddress, 
  * that saw the newest channel version ran last (`__start__` on a thread that never ran). Only for
  * telling the user; the engine makes the choice itself.
  */
-async function defaultAsNode(graph: CompiledGraph, address: ThreadAddress): Promise<string> {
-  const nodes = Object.keys(graphAtLevel(graph, address.checkpointNs).getGraph().nodes).filter((name) => name !== "__start__" && name !== "__end__");
+async function defaultAsNode(program: LoadedProgram, address: ThreadAddress): Promise<string> {
+  const nodes = program.level(address.checkpointNs).nodeNames();
   if (nodes.length === 1) return nodes[0];
-  const tuple = await graph.checkpointer?.getTuple(stateAddress(address));
+  const tuple = await saverOf(program.graph)?.getTuple(stateAddress(address));
   let newest: [number, string] | undefined;
   for (const [node, versions] of Object.entries(tuple?.checkpoint.versions_seen ?? {})) {
     if (node === "__interrupt__") continue;
@@ -100,8 +103,8 @@ function replaces(reducer: Reducer, current: unknown, updated: unknown): boolean
  * it; else, for an item of a list whose items carry ids (chat messages), that item alone, which an
  * id-merging reducer puts back in its place.
  */
-function pastReducer(runtime: RuntimeModule, key: string, inner: Array<string | number>, updated: unknown): unknown {
-  if (runtime.Overwrite) return new runtime.Overwrite(updated);
+function pastReducer(program: LoadedProgram, key: string, inner: Array<string | number>, updated: unknown): unknown {
+  if (program.overwrite) return program.overwrite(updated);
   const item = typeof inner[0] === "number" && Array.isArray(updated) ? (updated[inner[0]] as { id?: unknown }) : undefined;
   if (item && typeof item === "object" && item.id !== undefined) return [item];
   throw new Error(
@@ -138,13 +141,6 @@ function setIn(root: unknown, path: Array<string | number>, value: unknown): unk
   const container = root as Record<string | number, unknown>;
   container[head] = setIn(container[head], rest, value);
   return root;
-}
-
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The expression did not settle within ${EVALUATE_TIMEOUT_MS} ms.`)), EVALUATE_TIMEOUT_MS);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
 }
 
 export type { StateSnapshot };

@@ -4,15 +4,15 @@
  * root snapshot whose subgraph tasks carry their subgraph's snapshot: for the head, each
  * namespace's newest; for a subgraph checkpoint travelled to, that checkpoint, nested inside the
  * checkpoints of the enclosing graphs it ran under (`metadata.parents`). The level in focus is the
- * one addressed, or, for the thread's head, the deepest subgraph with work pending. The compiled graph of a level
- * (for its reducers and node names) is found by walking the builders' subgraph nodes (or the graph a
- * node was seen invoking).
+ * one addressed, or, for the thread's head, the deepest subgraph with work pending. The graph of a
+ * level (for its reducers and node names) is the engine's to find (`LoadedProgram.level`).
  */
 import type { SnapshotView } from "../protocol/debug";
 import type { ThreadAddress } from "../protocol/runner";
-import type { CompiledGraph, StateSnapshot } from "./engine-types";
-import { isCompiledGraph } from "./engine-types";
+import type { CompiledGraph, StateSnapshot } from "./engines/graph-api";
+import { saverOf } from "./engines/graph-api";
 import { snapshotView } from "./views";
+import { parentNamespace } from "../protocol/namespaces";
 
 /** The engine config of an address: its thread, namespace and checkpoint. */
 export function stateAddress(address: ThreadAddress) {
@@ -62,9 +62,10 @@ async function enclosingCheckpoint(graph: CompiledGraph, snapshot: StateSnapshot
 
 /** The namespace holding checkpoint `checkpointId` of the thread: the root's, or a subgraph's. */
 async function namespaceOf(graph: CompiledGraph, address: ThreadAddress): Promise<string> {
-  const root = await graph.checkpointer?.getTuple(stateAddress({ ...address, checkpointNs: "" }));
-  if (root || !graph.checkpointer) return "";
-  for await (const tuple of graph.checkpointer.list({ configurable: { thread_id: address.threadId, checkpoint_id: address.checkpointId } })) {
+  const saver = saverOf(graph);
+  const root = await saver?.getTuple(stateAddress({ ...address, checkpointNs: "" }));
+  if (root || !saver) return "";
+  for await (const tuple of saver.list({ configurable: { thread_id: address.threadId, checkpoint_id: address.checkpointId } })) {
     return String(tuple.config.configurable?.checkpoint_ns ?? "");
   }
   return "";
@@ -82,24 +83,3 @@ export function deepestPending(view: SnapshotView): string {
   return view.tasks.find((task) => task.state && task.checkpointNs)?.checkpointNs ?? "";
 }
 
-/** The node a namespace segment names: `research` in `research:<taskId>` (or `research:<taskId>#1`, or `research`). */
-export function nodeOfSegment(segment: string): string {
-  return segment.replace(/:[^:]*$/, "");
-}
-
-export function parentNamespace(ns: string): string {
-  return ns.split("|").slice(0, -1).join("|");
-}
-
-/** The compiled graph that owns the checkpoints of namespace `ns`. */
-export function graphAtLevel(root: CompiledGraph, ns: string | undefined): CompiledGraph {
-  let graph = root;
-  for (const segment of ns ? ns.split("|") : []) {
-    const node = nodeOfSegment(segment);
-    const spec = graph.builder.nodes?.get(node);
-    const subgraph = spec?.subgraph ?? spec?.invoked;
-    if (!isCompiledGraph(subgraph)) throw new Error(`No subgraph node "${node}" for checkpoint namespace "${ns}".`);
-    graph = subgraph;
-  }
-  return graph;
-}

@@ -6,7 +6,7 @@
  * breakpoint or an `interrupt()` is reported as finished by the parent, but it did not run to its
  * end: it is not counted as having run.
  */
-import { nodeOfSegment } from "./levels";
+import { NAMESPACE_SEPARATOR, nodePath } from "../protocol/namespaces";
 
 export interface TaskChunk {
   id: string;
@@ -67,10 +67,5 @@ export class RunTasks {
 
 /** `research/search` for task `search` of the subgraph under namespace `["research:<id>"]`. */
 export function taskPath(namespace: string[], name: string): string {
-  return [...namespace.map(nodeOfSegment), name].join("/");
-}
-
-/** The segments of a namespace string (`a:1|b:2`), as the stream gives them. */
-export function namespaceSegments(ns: string): string[] {
-  return ns ? ns.split("|") : [];
+  return [...nodePath(namespace.join(NAMESPACE_SEPARATOR)), name].join("/");
 }

@@ -1,11 +1,13 @@
 /**
  * Turns the engine's objects into the plain views of `src/protocol/debug.ts`: a `StateSnapshot`
- * into a `SnapshotView` (a subgraph task's nested snapshot into its `state`), `getGraph()` into a
- * `GraphView` (subgraphs nested), and the checkpoints of a thread (or of one subgraph namespace)
- * into its checkpoint tree. Values pass through `toJsonSafe` here, once per request, never per step.
+ * into a `SnapshotView` (a subgraph task's nested snapshot into its `state`), and the checkpoints
+ * of a thread (or of one subgraph namespace) into its checkpoint tree. The same for both engines:
+ * they share LangGraph's snapshot and checkpoint shapes. Values pass through `toJsonSafe` here, once per request, never per step.
  */
-import type { CheckpointSourceView, GraphView, HistoryEntry, SnapshotView, TaskView } from "../protocol/debug";
-import type { CheckpointTuple, CompiledGraph, DrawableGraph, StateSnapshot } from "./engine-types";
+import type { CheckpointSourceView, HistoryEntry, SnapshotView, TaskView } from "../protocol/debug";
+import type { CheckpointConfig, CheckpointSaver, CheckpointTuple, CompiledGraph, StateSnapshot } from "./engines/graph-api";
+import type { SummaryPage, SummaryPageOptions } from "../runtime/checkpoint/file";
+import { saverOf } from "./engines/graph-api";
 import { toJsonSafe } from "./json-safe";
 
 export function snapshotView(threadId: string, snapshot: StateSnapshot): SnapshotView | null {
@@ -48,49 +50,40 @@ function namespaceOf(config: { configurable?: { checkpoint_ns?: unknown } }): st
   return String(config.configurable?.checkpoint_ns ?? "");
 }
 
-export function graphView(drawable: DrawableGraph): GraphView {
-  return {
-    nodes: Object.values(drawable.nodes).map((node) => ({
-      id: node.id,
-      ...(node.source ? { source: { ...node.source } } : {}),
-      ...(node.subgraph ? { subgraph: graphView(node.subgraph), ...(node.invoked ? { invoked: true } : {}) } : {}),
-    })),
-    edges: drawable.edges.map((edge) => ({
-      source: edge.source,
-      target: edge.target,
-      conditional: edge.conditional,
-      ...(edge.data !== undefined && edge.data !== edge.target ? { label: edge.data } : {}),
-    })),
-    dynamic: drawable.dynamic.map((route) => ({ source: route.source, observed: [...route.observed] })),
-    stateKeys: [...drawable.stateKeys],
-    ...(drawable.graphKey ? { graphKey: drawable.graphKey } : {}),
-  };
+/** A page of a namespace's checkpoints: the newest `limit`, older than `before` (all when neither is given). */
+export interface HistoryPaging {
+  limit?: number;
+  before?: string;
 }
 
 /**
  * The thread's checkpoints, newest first, each linked to its parent. Who wrote a checkpoint is read
  * off `versions_seen`: the nodes whose seen versions moved are the nodes that ran (or the node an
  * update was written as). A checkpoint saved with `metadata.writes` (LangGraph's field) says it
- * directly. With `subgraphs`, the checkpoints of every subgraph run below the namespace follow,
- * each carrying its namespace and the checkpoints of the graphs it ran under (`parents`).
+ * directly. With `subgraphs`, the checkpoints of the subgraph runs below the namespace follow,
+ * each carrying its namespace and the checkpoints of the graphs it ran under (`parents`); a page
+ * holds the runs of its own checkpoints. Only a page's checkpoints are ever built whole.
  */
-export async function historyEntries(graph: CompiledGraph, threadId: string, checkpointNs = "", subgraphs = false): Promise<HistoryEntry[]> {
-  const entries = await entriesOf(graph, threadId, checkpointNs);
+export async function historyEntries(graph: CompiledGraph, threadId: string, checkpointNs = "", subgraphs = false, paging: HistoryPaging = {}): Promise<HistoryEntry[]> {
+  const entries = await entriesOf(graph, threadId, checkpointNs, paging);
   if (!subgraphs) return entries;
-  for (const inner of await namespacesBelow(graph, threadId, checkpointNs)) entries.push(...await entriesOf(graph, threadId, inner));
+  const runs = await runsOfPage(graph, threadId, checkpointNs, paging, new Set(entries.map((entry) => entry.checkpointId)));
+  for (const [inner, ids] of runs) entries.push(...(await entriesOf(graph, threadId, inner)).filter((entry) => ids.has(entry.checkpointId)));
   return entries;
 }
 
-async function entriesOf(graph: CompiledGraph, threadId: string, checkpointNs: string): Promise<HistoryEntry[]> {
+async function entriesOf(graph: CompiledGraph, threadId: string, checkpointNs: string, paging: HistoryPaging = {}): Promise<HistoryEntry[]> {
   const address = { configurable: { thread_id: threadId, checkpoint_ns: checkpointNs } };
-  const tuples = new Map<string, CheckpointTuple>();
-  if (graph.checkpointer) for await (const tuple of graph.checkpointer.list(address)) tuples.set(tuple.checkpoint.id, tuple);
+  const options = {
+    ...(paging.limit !== undefined ? { limit: paging.limit } : {}),
+    ...(paging.before ? { before: { configurable: { ...address.configurable, checkpoint_id: paging.before } } } : {}),
+  };
+  const seen = await versionsSeen(graph, address, options);
   const entries: HistoryEntry[] = [];
-  for await (const snapshot of graph.getStateHistory(address)) {
+  for await (const snapshot of graph.getStateHistory(address, options)) {
     const checkpointId = snapshot.config.configurable?.checkpoint_id;
     if (!checkpointId || !snapshot.metadata) continue;
     const parentId = snapshot.parentConfig?.configurable?.checkpoint_id;
-    const tuple = tuples.get(checkpointId);
     const source = snapshot.metadata.source as CheckpointSourceView;
     const parents = snapshot.metadata.parents as Record<string, string> | undefined;
     entries.push({
@@ -98,7 +91,7 @@ async function entriesOf(graph: CompiledGraph, threadId: string, checkpointNs: s
       ...(parentId ? { parentId } : {}),
       step: snapshot.metadata.step,
       source,
-      writtenBy: writers(source, snapshot.metadata, tuple, parentId ? tuples.get(parentId) : undefined),
+      writtenBy: writers(source, snapshot.metadata, seen.get(checkpointId), parentId ? await seen.parent(parentId) : undefined),
       next: [...snapshot.next],
       createdAt: snapshot.createdAt ?? "",
       ...(checkpointNs ? { checkpointNs, ...(parents ? { parents: { ...parents } } : {}) } : {}),
@@ -107,18 +100,60 @@ async function entriesOf(graph: CompiledGraph, threadId: string, checkpointNs: s
   return entries;
 }
 
-/** The namespaces of the subgraph runs saved below `checkpointNs` (one listing of the whole thread). */
-async function namespacesBelow(graph: CompiledGraph, threadId: string, checkpointNs: string): Promise<string[]> {
-  if (!graph.checkpointer) return [];
-  const found = new Set<string>();
-  for await (const tuple of graph.checkpointer.list({ configurable: { thread_id: threadId } })) {
-    const ns = tuple.config.configurable?.checkpoint_ns ?? "";
-    if (ns && (!checkpointNs || ns.startsWith(`${checkpointNs}|`))) found.add(ns);
-  }
-  return [...found].sort();
+type SeenOnly = { checkpoint: Pick<CheckpointTuple["checkpoint"], "versions_seen"> };
+
+/**
+ * The `versions_seen` of the page's checkpoints (kept alone: a whole checkpoint holds every value),
+ * and of a parent outside the page when asked for.
+ */
+async function versionsSeen(graph: CompiledGraph, address: CheckpointConfig, options: object) {
+  const saver = saverOf(graph);
+  const byId = new Map<string, SeenOnly>();
+  if (saver) for await (const tuple of saver.list(address, options)) byId.set(tuple.checkpoint.id, { checkpoint: { versions_seen: tuple.checkpoint.versions_seen } });
+  return {
+    get: (id: string) => byId.get(id),
+    parent: async (id: string): Promise<SeenOnly | undefined> => {
+      if (!byId.has(id) && saver) {
+        const tuple = await saver.getTuple({ configurable: { ...address.configurable, checkpoint_id: id } });
+        if (tuple) byId.set(id, { checkpoint: { versions_seen: tuple.checkpoint.versions_seen } });
+      }
+      return byId.get(id);
+    },
+  };
 }
 
-export function writers(source: string, metadata: Record<string, unknown>, tuple?: CheckpointTuple, parent?: CheckpointTuple): string[] {
+/**
+ * Which checkpoints of which subgraph namespaces go with a page: those that ran under one of its
+ * checkpoints. FileSaver tells from its log alone (no checkpoint is built); another saver is listed
+ * whole, as before paging.
+ */
+async function runsOfPage(graph: CompiledGraph, threadId: string, checkpointNs: string, paging: HistoryPaging, pageIds: Set<string>): Promise<Map<string, Set<string>>> {
+  const runs = new Map<string, Set<string>>();
+  const add = (ns: string, id: string) => runs.set(ns, (runs.get(ns) ?? new Set()).add(id));
+  const saver = saverOf(graph) as (CheckpointSaver & Partial<SummaryReader>) | undefined;
+  if (typeof saver?.historyPage === "function") {
+    const page = saver.historyPage(threadId, { checkpointNs, ...paging, subgraphs: true });
+    for (const summary of page.checkpoints) if (summary.ns !== checkpointNs) add(summary.ns, summary.id);
+    return runs;
+  }
+  const paged = paging.limit !== undefined || paging.before !== undefined;
+  if (saver) {
+    for await (const tuple of saver.list({ configurable: { thread_id: threadId } })) {
+      const ns = tuple.config.configurable?.checkpoint_ns ?? "";
+      if (!ns || ns === checkpointNs || (checkpointNs && !ns.startsWith(`${checkpointNs}|`))) continue;
+      const anchor = (tuple.metadata?.parents as Record<string, string> | undefined)?.[checkpointNs];
+      if (!paged || (anchor !== undefined && pageIds.has(anchor)) || (anchor === undefined && !paging.before)) add(ns, tuple.checkpoint.id);
+    }
+  }
+  return new Map([...runs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** FileSaver's page of checkpoint summaries, read from its log (src/runtime/checkpoint/file/checkpoint-index.ts). */
+interface SummaryReader {
+  historyPage(threadId: string, options: SummaryPageOptions): SummaryPage;
+}
+
+export function writers(source: string, metadata: Record<string, unknown>, tuple?: SeenOnly, parent?: SeenOnly): string[] {
   const writes = metadata.writes;
   if (writes && typeof writes === "object") return Object.keys(writes);
   if (source === "fork") return [];

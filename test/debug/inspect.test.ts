@@ -2,12 +2,13 @@
  * Stories of looking at a paused graph and steering it from the panel's requests: evaluate in
  * watch, hover and the Debug Console; set a value by expression; long lists come a page at a time;
  * the `graph`, `updateState` and `setNodeBreakpoints` requests, with the `graphState` and
- * `invalidated` events that tell the views to refresh.
+ * `invalidated` events that tell the views to refresh; a request named as something every
+ * object inherits (`constructor`, `__proto__`) is unknown, not a silent success.
  */
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import type { GraphStateEvent, GraphView, NodeBreakpoints, SnapshotView } from "../../src/protocol/debug";
-import { FIXTURES, Story, lineOf } from "./helpers/story";
+import { FIXTURES, Story, lineOf, ENGINE } from "./helpers/story";
 
 const TOOL_CALL = path.join(FIXTURES, "tool-call.ts");
 const COUNTER = path.join(FIXTURES, "counter.ts");
@@ -27,7 +28,10 @@ describe("debug adapter: inspecting and steering", function () {
     assert.equal(watch.body.result, "1");
     const repl = await story.dc.evaluateRequest({ expression: "state.messages[0]", context: "repl" });
     assert.ok(repl.body.variablesReference > 0, "an object comes back expandable");
-    assert.equal((await story.children(repl.body.variablesReference)).get("role")?.value, '"user"');
+    const question = await story.children(repl.body.variablesReference);
+    // LangGraph.js makes the input's role dict a HumanMessage; the builtin engine keeps it as given.
+    if (ENGINE === "workspace") assert.equal(question.get("type")?.value, '"human"');
+    else assert.equal(question.get("role")?.value, '"user"');
     const next = await story.dc.evaluateRequest({ expression: "snapshot.next.join()", context: "repl" });
     assert.equal(next.body.result, '"agent"');
     await assert.rejects(story.dc.evaluateRequest({ expression: "nothing.here", context: "repl" }), /nothing is not defined/);
@@ -85,5 +89,14 @@ describe("debug adapter: inspecting and steering", function () {
     const states = story.pending("graphState").map((event) => event.body as GraphStateEvent);
     const last = states.at(-1)!;
     assert.deepEqual([last.stop, last.status, last.snapshot.next], ["breakpoint-before", "stopped", ["tools"]]);
+  });
+
+  it("refuses custom requests named as what every object inherits, and still serves its own", async () => {
+    await story.start("launch", { program: COUNTER, input: {}, stopOnEntry: true });
+    await story.next("stopped");
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+      await assert.rejects(story.dc.customRequest(name, {}), new RegExp(`Unknown request "${name}"\\. Known: graph, snapshot, `), name);
+    }
+    assert.deepEqual((await story.custom<SnapshotView>("snapshot")).next, ["tick"]);
   });
 });

@@ -7,7 +7,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import type { GraphStateEvent, SnapshotView } from "../../src/protocol/debug";
-import { FIXTURES, Story, processAlive, until } from "./helpers/story";
+import { FIXTURES, Story, processAlive, until, ENGINE } from "./helpers/story";
 
 const HANGS = path.join(FIXTURES, "hangs.ts");
 
@@ -74,7 +74,9 @@ describe("debug adapter: session life", function () {
     const stop = await story.next("stopped");
     const pauseMs = Date.now() - started;
     assert.match(stop.body.description ?? "", /spin did not finish/);
-    assert.ok(pauseMs < 2000, `paused in ${pauseMs} ms`);
+    // A guard against a pause that never comes, not a speed goal: the replacement runner loads the
+    // program again, which takes longer through tsx on the workspace engine.
+    assert.ok(pauseMs < (ENGINE === "workspace" ? 5000 : 2000), `paused in ${pauseMs} ms`);
     assert.equal(processAlive(spinning), false, "the spinning runner is gone");
     assert.match(story.outputText(), /the runner process was restarted/);
     assert.doesNotMatch(story.outputText(), /The runner process was killed/, "a restart on purpose is not reported as a crash");

@@ -7,6 +7,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import type { GraphStateEvent, GraphView, HistoryEntry, NodeBreakpoints, SourceLocation } from "../../src/protocol/debug";
+import type { HistoryPage } from "../../src/protocol/history";
 import type { HostToPanel } from "../../src/protocol/panel";
 import { AdapterLink, NO_SESSION, PanelBridge, PanelEditor } from "../../src/extension/panelBridge";
 import { Story, lineOf } from "../debug/helpers/story";
@@ -32,8 +33,8 @@ class RecordingEditor implements PanelEditor {
     this.breakpoints = wanted;
     return wanted;
   }
-  async storedHistory(): Promise<HistoryEntry[]> {
-    return [];
+  async storedHistory(): Promise<HistoryPage> {
+    return { entries: [], more: false };
   }
   async openSource(_node: string, source: SourceLocation): Promise<void> {
     this.opened.push(source);
@@ -120,8 +121,8 @@ describe("the graph panel host with a real adapter", function () {
   it("relays an edit to the adapter, replies once, and refreshes the history after the new stop", async () => {
     await bridge.receive({ type: "ready", version: 1 });
     const entriesBefore = (editor.take().find((message) => message.type === "history") as Extract<HostToPanel, { type: "history" }>).entries.length;
-    const messages = structuredClone(stop.snapshot.values.messages) as Array<{ toolCalls?: Array<{ args: { city?: string } }> }>;
-    messages[messages.length - 1].toolCalls![0].args.city = "Berlin";
+    const messages = structuredClone(stop.snapshot.values.messages) as Array<{ tool_calls?: Array<{ args: { city?: string } }> }>;
+    messages[messages.length - 1].tool_calls![0].args.city = "Berlin";
 
     await bridge.receive({ type: "updateState", requestId: "p1", args: { values: { messages }, asNode: "agent" } });
     const reply = editor.reply("p1");
@@ -138,9 +139,21 @@ describe("the graph panel host with a real adapter", function () {
     stop = edited;
   });
 
+  it("answers loadHistory with the session's checkpoints older than the one named", async () => {
+    await bridge.receive({ type: "ready", version: 1 });
+    const history = editor.take().find((message) => message.type === "history") as Extract<HostToPanel, { type: "history" }>;
+    assert.equal(history.more, false, "a short thread fits in one page");
+    const roots = history.entries.filter((entry) => !entry.checkpointNs);
+    await bridge.receive({ type: "loadHistory", requestId: "older", threadId: stop.threadId, before: roots[1].checkpointId });
+    const reply = editor.reply("older");
+    assert.ok(reply && reply.type === "reply" && reply.ok, JSON.stringify(reply));
+    const page = reply.body as HistoryPage;
+    assert.deepEqual([page.entries.map((entry) => entry.checkpointId), page.more], [roots.slice(2).map((entry) => entry.checkpointId), false]);
+  });
+
   it("answers an adapter error inline, and handles breakpoints and sources in the editor", async () => {
     await bridge.receive({ type: "ready", version: 1 });
-    editor.take();
+    const shown = editor.take().find((message) => message.type === "graph") as Extract<HostToPanel, { type: "graph" }>;
     await bridge.receive({ type: "replay", requestId: "bad", args: {} });
     const bad = editor.reply("bad");
     assert.ok(bad && bad.type === "reply" && !bad.ok && /checkpointId/.test(bad.error), JSON.stringify(bad));
@@ -149,7 +162,7 @@ describe("the graph panel host with a real adapter", function () {
     assert.deepEqual(editor.breakpoints, { before: [], after: ["agent"] });
     assert.deepEqual(editor.reply("bp"), { type: "reply", requestId: "bp", ok: true, body: { before: [], after: ["agent"] } });
 
-    const source = { file: PROGRAM, line: 3, column: 1 };
+    const source = shown.graph.nodes.find((node) => node.id === "agent")!.source!;
     await bridge.receive({ type: "openSource", requestId: "src", node: "agent", source });
     assert.deepEqual(editor.opened, [source]);
     assert.deepEqual(editor.reply("src"), { type: "reply", requestId: "src", ok: true });
@@ -157,6 +170,20 @@ describe("the graph panel host with a real adapter", function () {
     await bridge.receive({ type: "switchThread", requestId: "sw", threadId: "older-thread" });
     const switched = editor.reply("sw");
     assert.ok(switched && switched.type === "reply" && !switched.ok && switched.error === "cannot switch to older-thread in this test");
+  });
+
+  it("opens only the addNode call sites the graph reported, never another path the panel names", async () => {
+    await bridge.receive({ type: "ready", version: 1 });
+    const shown = editor.take().find((message) => message.type === "graph") as Extract<HostToPanel, { type: "graph" }>;
+    const tools = shown.graph.nodes.find((node) => node.id === "tools")!.source!;
+    for (const [id, source] of [["secret", { file: "/etc/shadow", line: 1, column: 1 }], ["moved", { ...tools, line: tools.line + 1 }]] as const) {
+      await bridge.receive({ type: "openSource", requestId: id, node: "tools", source });
+      const refused = editor.reply(id);
+      assert.ok(refused && refused.type === "reply" && !refused.ok && /is not a call site of the graph shown/.test(refused.error), JSON.stringify(refused));
+    }
+    assert.deepEqual(editor.opened, [], "nothing was opened");
+    await bridge.receive({ type: "openSource", requestId: "ok", node: "tools", source: tools });
+    assert.deepEqual(editor.opened, [tools]);
   });
 
   it("logs a message it cannot read, and refuses adapter requests once the session has ended", async () => {

@@ -10,8 +10,10 @@ import * as path from "node:path";
 import { StateGraph } from "../../src/runtime";
 import { FileSaver } from "../../src/runtime/checkpoint/file";
 import { checkpointTree } from "../../src/extension/checkpointTree";
-import { listStoredThreads, readStoredHistory } from "../../src/extension/storeReader";
+import { StoreReaderProcess, listStoredThreads, readStoredHistory } from "../../src/extension/storeReader";
+import { processAlive, until } from "../debug/helpers/story";
 import { loadExample } from "./helpers/examples";
+import { runForkedTrip, tripApp } from "./helpers/trips";
 
 function filesOf(dir: string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -32,20 +34,10 @@ describe("reading the checkpoint store without a session", () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function runTrips(): Promise<void> {
-    const { graph } = loadExample<{ graph: { builder: StateGraph<never> } }>("edit-and-resume.ts");
     const saver = new FileSaver(dir, { fsync: false });
-    const app = graph.builder.compile({ checkpointer: saver, interruptAfter: ["agent"] });
-    const first = { configurable: { thread_id: "trip-1" } };
-    await app.invoke({ request: "trip to Porto" } as never, first);
-    await app.invoke(null, first);
-    // Time travel: back to the pause after `agent`, edit the plan there, and run the new branch.
-    const history = [];
-    for await (const snapshot of app.getStateHistory(first)) history.push(snapshot);
-    const pause = history.find((snapshot) => snapshot.next.includes("execute") && snapshot.metadata?.step === 1)!;
-    const forked = await app.updateState(pause.config, { plan: ["walk"] } as never, "agent");
-    await app.invoke(null, forked);
+    await runForkedTrip(saver, "trip-1");
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await app.invoke({ request: "trip to Rome" } as never, { configurable: { thread_id: "trip-2" } });
+    await tripApp(saver).invoke({ request: "trip to Rome" } as never, { configurable: { thread_id: "trip-2" } });
     await saver.close();
   }
 
@@ -59,7 +51,7 @@ describe("reading the checkpoint store without a session", () => {
 
   it("reads a thread's history with who wrote each checkpoint, and the tree shows the fork", async () => {
     await runTrips();
-    const entries = await readStoredHistory(dir, "trip-1");
+    const { entries } = await readStoredHistory(dir, "trip-1");
     const byWriter = entries.map((entry) => `${entry.step}:${entry.source}:${entry.writtenBy.join("+")}`).reverse();
     assert.deepEqual(byWriter.slice(0, 3), ["-1:input:__input__", "0:loop:__start__", "1:loop:agent"]);
     assert.ok(byWriter.includes("2:update:agent"), `the edit is written as agent: ${byWriter.join(", ")}`);
@@ -78,7 +70,7 @@ describe("reading the checkpoint store without a session", () => {
     await graph.builder.compile({ checkpointer: saver }).invoke({ topic: "tides" } as never, { configurable: { thread_id: "report" } });
     await saver.close();
 
-    const entries = await readStoredHistory(dir, "report");
+    const { entries } = await readStoredHistory(dir, "report");
     const namespaces = [...new Set(entries.map((entry) => (entry.checkpointNs ?? "").replace(/:[^|]+/g, "")))].sort();
     assert.deepEqual(namespaces, ["", "fact_check", "research", "research|search"]);
     assert.ok(entries.filter((entry) => entry.checkpointNs).every((entry) => entry.parents?.[""]), "each inner checkpoint names the root checkpoint it ran under");
@@ -90,6 +82,25 @@ describe("reading the checkpoint store without a session", () => {
     assert.deepEqual(research.items.map((node) => node.label), ["3 summarize", "2 rank", "1 search", "0 start", "-1 input"]);
     assert.ok(research.items.some((node) => node.branches.some((branch) => branch.subgraph === "research/search")), "search's run hangs inside research's");
     assert.ok(tree.some((node) => node.branches.some((branch) => branch.subgraph === "fact_check")), "the graph fact_check invoked too");
+  });
+
+  it("starts its reader process on demand, lets it go when quiet, and starts another after a crash", async () => {
+    await runTrips();
+    const reader = new StoreReaderProcess(50);
+    const threads = async () => (await reader.request("listThreads", { checkpointDir: dir })).map((thread) => thread.threadId);
+    assert.deepEqual(await threads(), ["trip-2", "trip-1"]);
+    const first = reader.pid!;
+    assert.notEqual(first, process.pid);
+    assert.ok(await until(() => !processAlive(first)), "the quiet reader exits");
+    assert.equal(reader.pid, undefined);
+
+    assert.deepEqual(await threads(), ["trip-2", "trip-1"]);
+    const second = reader.pid!;
+    assert.notEqual(second, first);
+    process.kill(second, "SIGKILL");
+    assert.ok(await until(() => reader.pid === undefined), "the crash is noticed");
+    assert.deepEqual(await threads(), ["trip-2", "trip-1"], "a new process answers");
+    reader.dispose();
   });
 
   it("reads without writing anything to the store", async () => {

@@ -1,7 +1,8 @@
 /**
  * Editing a stopped thread through the runner: a value set inside a list replaces that value and
  * never makes the list's reducer append a second copy; the node an update was written as is
- * reported; a Debug Console expression that never ends is stopped and the runner goes on serving.
+ * reported; a Debug Console expression that never ends (in a loop, or in a promise callback) is
+ * stopped and the runner goes on serving; edits sent at once are written one after the other.
  */
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
@@ -78,5 +79,30 @@ describe("runner: editing and evaluating", function () {
   it("stops an expression that never ends, and keeps serving", async () => {
     await assert.rejects(under.runner.request("evaluate", { threadId, expression: "while (true) {}" }), /timed out/);
     assert.deepEqual((await under.runner.request("evaluate", { threadId, expression: "snapshot.next" })).value, ["second"]);
+  });
+
+  it("stops a promise callback that never ends, and keeps serving", async () => {
+    const started = Date.now();
+    await assert.rejects(under.runner.request("evaluate", { threadId, expression: "Promise.resolve().then(() => { while (true) {} })" }, 5000), /timed out/);
+    assert.ok(Date.now() - started < 4000, `stopped after ${Date.now() - started} ms`);
+    assert.deepEqual((await under.runner.request("evaluate", { threadId, expression: "snapshot.next" }, 2000)).value, ["second"]);
+    const awaited = await under.runner.request("evaluate", { threadId, expression: "(async () => (await Promise.resolve(state.mode)) + '!')()" }, 2000);
+    assert.equal(awaited.value, "draft!", "an expression may still await");
+  });
+
+  it("writes edits sent at once one after the other: the newest state holds them all", async () => {
+    const before = (await under.runner.request("getState", { threadId }))!.checkpointId;
+    const added = ["one", "two", "three", "four"];
+    await Promise.all([
+      under.runner.request("updateState", { threadId, values: { mode: "edited" } }),
+      ...added.map((line) => under.runner.request("updateState", { threadId, values: { log: [line] } })),
+    ]);
+    const head = (await under.runner.request("getState", { threadId }))!;
+    assert.equal(head.values.mode, "edited");
+    assert.deepEqual(head.values.log, ["first", ...added]);
+    const parentOf = new Map((await under.runner.request("history", { threadId })).map((entry) => [entry.checkpointId, entry.parentId]));
+    let first = head.checkpointId;
+    for (let edit = 0; edit < added.length; edit++) first = parentOf.get(first)!;
+    assert.equal(parentOf.get(first), before, "each edit was written after the one before, not beside it");
   });
 });

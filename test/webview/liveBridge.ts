@@ -33,13 +33,14 @@ export async function openLivePanel(story: Story, title: string, onBreakpoints: 
   let opened!: (page: PanelPage) => void;
   let delivery: Promise<PanelPage> = new Promise((done) => (opened = done));
   const editor: PanelEditor = {
-    post: (message: HostToPanel) => { delivery = delivery.then(async (page) => { await page.send(message); return page; }); },
+    // In order, without waiting for each to land (as a webview's postMessage): one message is not held up by the one before.
+    post: (message: HostToPanel) => { delivery = delivery.then((page) => { void page.send(message); return page; }); },
     nodeBreakpoints: () => ({ before: [], after: [] }),
     setNodeBreakpoints: onBreakpoints,
     openSource: async () => undefined,
     switchThread: async () => undefined,
     listThreads: async () => [],
-    storedHistory: (threadId) => readStoredHistory(story.checkpointDir, threadId),
+    storedHistory: (threadId, before) => readStoredHistory(story.checkpointDir, threadId, before ? { before } : {}),
     graphShown: () => undefined,
     log: (text) => logged.push(text),
   };

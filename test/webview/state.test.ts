@@ -27,7 +27,7 @@ describe("state panel", function () {
   afterEach(() => panel.close());
 
   it("shows the checkpoint's values as a tree, with the default 'as node' the engine would use", async () => {
-    const keys = await panel.page.locator('.state-tree > li > .tree-row .tree-key').allTextContents();
+    const keys = await panel.page.locator('.state-tree > li[aria-level="1"] > .tree-row .tree-key').allTextContents();
     assert.deepEqual(keys, ["messages", "route", "draft", "approved"]);
     assert.equal(await panel.page.locator('[data-path=\'["route"]\'] .tree-value').textContent(), '"question"');
     assert.equal(await panel.page.locator(".as-node").evaluate((select) => (select as HTMLElement & { value: string }).value), "agent");

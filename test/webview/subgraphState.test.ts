@@ -19,7 +19,7 @@ function insideResearch(): HostToPanel {
 }
 
 async function treeKeys(panel: PanelPage): Promise<string[]> {
-  return panel.page.locator(".state-tree > li > .tree-row .tree-key").allTextContents();
+  return panel.page.locator(".state-tree > li[aria-level=\"1\"] > .tree-row .tree-key").allTextContents();
 }
 
 describe("state panel inside a subgraph", function () {

@@ -6,6 +6,7 @@
  * pending at every depth, and say which groups a stop inside a subgraph should open.
  */
 import type { GraphNodeView, GraphStateEvent, GraphView, SnapshotView, TaskView } from "../../src/protocol/debug";
+import { nodePath } from "../../src/protocol/namespaces";
 
 /** The node at `path` (`research/rank`), walking down through subgraphs. */
 export function nodeAt(graph: GraphView | undefined, path: string): GraphNodeView | undefined {
@@ -25,8 +26,7 @@ export function subgraphPaths(graph: GraphView, prefix = ""): string[] {
 
 /** The node path of the graph owning namespace `ns`: `research:1|search:2` is `research/search`. */
 export function pathOfNamespace(ns: string | undefined): string {
-  if (!ns) return "";
-  return ns.split("|").map((segment) => segment.replace(/:[^:]*$/, "")).join("/");
+  return nodePath(ns).join("/");
 }
 
 /** `research/search/read` lies in `research` and `research/search`. */

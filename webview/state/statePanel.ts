@@ -5,14 +5,18 @@
  * the run stays paused. In fork mode the same editor sends `fork` from a past checkpoint instead.
  * Bad JSON, keys the state does not have and nodes the graph does not have are shown inline and
  * nothing is sent. Inside a subgraph (the stop's level, or a subgraph checkpoint picked in the
- * timeline) it shows and edits that subgraph's own state, "as node" one of its nodes.
+ * timeline) it shows and edits that subgraph's own state, "as node" one of its nodes. A stop whose
+ * state is too large for the `graphState` event (`valuesOmitted`) is asked for with the `snapshot`
+ * request; the tree and the JSON view draw only what is in view, so a 5 MB state shows at once.
  */
-import type { HistoryEntry } from "../../src/protocol/debug";
+import type { HistoryEntry, SnapshotView } from "../../src/protocol/debug";
 import { h, setMessage } from "../dom";
 import type { HostChannel } from "../host";
 import type { Store } from "../store";
 import { ancestry, defaultAsNode, type DefaultAsNode } from "../timeline/history";
 import { AsNodeChooser } from "./asNode";
+import { renderJson } from "./jsonView";
+import { OmittedValues, type ShownValues } from "./omittedValues";
 import { renderTree, setAtPath, type JsonPath } from "./tree";
 import { changedKeys, checkStateEdit, parseJson } from "./validate";
 
@@ -29,8 +33,14 @@ export class StatePanel {
   private readonly open: Set<string>;
   private original: Record<string, unknown> = {};
   private draft: Record<string, unknown> = {};
+  /** The JSON text while the JSON view is shown (made only then: a large state's text is megabytes). */
   private jsonText = "{}";
   private checkpointId?: string;
+  /** The values shown are still being asked for (the stop's event left them out). */
+  private loading = false;
+  /** Only a preview of the values is shown (long strings cut): editing waits for the whole. */
+  private partial = false;
+  private readonly omitted: OmittedValues;
   private forkFrom?: HistoryEntry;
   private readonly heading = h("div", { class: "state-heading" });
   private readonly forkNote = h("div", { class: "fork-note", hidden: true });
@@ -43,10 +53,10 @@ export class StatePanel {
   private readonly chooser = new AsNodeChooser(() => this.clearMessages());
   private readonly actions = h("div", { class: "state-actions" }, this.chooser.element, this.applyButton, this.discardButton);
   private readonly hint = h("p", { class: "hint" }, "Only the keys you change are written, through their reducers, as a new checkpoint; the run stays paused.");
-  private textarea?: HTMLElement & { value: string };
 
   constructor(private readonly store: Store, private readonly host: HostChannel, saved: Partial<StateViewState>, private readonly onViewChange: (state: StateViewState) => void) {
     this.mode = saved.mode ?? "tree";
+    this.omitted = new OmittedValues(host, () => this.refresh(), (message) => setMessage(this.errors, message));
     this.open = new Set(saved.open ?? []);
     this.modeButtons = {
       tree: h("vscode-button", { class: "mode-tree", secondary: true, onclick: () => this.setMode("tree") }, "Tree"),
@@ -54,7 +64,9 @@ export class StatePanel {
     };
     this.applyButton.addEventListener("click", () => void this.apply());
     this.discardButton.addEventListener("click", () => {
-      this.original = this.store.level.snapshot?.values ?? {};
+      const shown = this.valuesOf(this.store.level.snapshot, this.store.level.checkpointNs);
+      this.original = shown?.values ?? {};
+      this.partial = shown?.partial ?? false;
       this.reset(true);
     });
     this.element = h("section", { class: "state-panel", "aria-label": "State" },
@@ -72,14 +84,18 @@ export class StatePanel {
   }
 
   private refresh(): void {
-    const { snapshot, path } = this.store.level;
+    const { snapshot, path, checkpointNs } = this.store.level;
     const checkpointId = snapshot?.checkpointId;
-    if (checkpointId !== this.checkpointId) {
+    const shown = this.valuesOf(snapshot, checkpointNs);
+    const arrived = !!shown && (this.loading || (this.partial && !shown.partial));
+    if (checkpointId !== this.checkpointId || arrived) {
       this.checkpointId = checkpointId;
       if (this.dirty()) {
         setMessage(this.note, "The checkpoint changed while you were editing: Apply writes your edit onto it, Discard shows its state.");
       } else {
-        this.original = snapshot?.values ?? {};
+        this.loading = !shown;
+        this.partial = shown?.partial ?? false;
+        this.original = shown?.values ?? {};
         this.reset(false);
       }
     }
@@ -111,13 +127,20 @@ export class StatePanel {
     return defaultAsNode(chain, new Set(this.levelNodes()));
   }
 
+  /** The values of a level's snapshot; undefined while they are asked for because its event left them out. */
+  private valuesOf(snapshot: SnapshotView | undefined, checkpointNs: string): ShownValues | undefined {
+    return snapshot ? this.omitted.of(snapshot, checkpointNs) : { values: {}, partial: false };
+  }
+
   private dirty(): boolean {
+    if (this.loading || this.partial) return false;
     return this.mode === "json" ? this.jsonText !== pretty(this.original) : changedKeys(this.original, this.draft).length > 0;
   }
 
+  /** Shows `original` again; the draft shares it until an edit copies the path it changes (setAtPath). */
   private reset(clearMessages: boolean): void {
-    this.draft = structuredClone(this.original);
-    this.jsonText = pretty(this.draft);
+    this.draft = this.original;
+    this.jsonText = this.mode === "json" ? pretty(this.draft) : "";
     if (clearMessages) this.clearMessages();
     this.render();
   }
@@ -141,23 +164,25 @@ export class StatePanel {
 
   private render(): void {
     for (const [mode, button] of Object.entries(this.modeButtons)) button.setAttribute("aria-pressed", String(mode === this.mode));
-    if (this.mode === "tree") {
-      this.textarea = undefined;
+    if (this.loading || (this.partial && this.mode === "json")) {
+      this.body.replaceChildren(h("p", { class: "state-loading", role: "status" }, "Reading the state…"));
+    } else if (this.mode === "tree") {
       this.body.replaceChildren(renderTree(this.draft, {
         onEdit: (path, value) => this.editLeaf(path, value),
-        isOpen: (path, size) => this.open.has(JSON.stringify(path)) || (path.length === 1 && size <= 8),
-        setOpen: (path, open) => { if (open) this.open.add(JSON.stringify(path)); else this.open.delete(JSON.stringify(path)); this.saveView(); },
+        isOpen: (id, path, size) => this.open.has(id) || (path.length === 1 && size <= 8),
+        setOpen: (id, open) => { if (open) this.open.add(id); else this.open.delete(id); this.saveView(); },
       }));
     } else {
-      const area = h("vscode-textarea", { class: "state-json", monospace: true, rows: 14, resize: "vertical", "aria-label": "State as JSON", spellcheck: "false" }) as HTMLElement & { value: string };
-      area.value = this.jsonText;
-      area.addEventListener("input", () => { this.jsonText = area.value; this.clearMessages(); });
-      this.textarea = area;
-      this.body.replaceChildren(area);
+      this.body.replaceChildren(renderJson(this.jsonText, (text) => { this.jsonText = text; this.clearMessages(); }));
     }
   }
 
   private editLeaf(path: JsonPath, value: unknown): void {
+    if (this.partial) {
+      this.render(); // the preview's strings are cut: an edit of them would write them cut
+      setMessage(this.note, "Still reading the whole state: edit again in a moment.");
+      return;
+    }
     this.draft = setAtPath(this.draft, path, value);
     this.clearMessages();
     this.render();
@@ -167,9 +192,10 @@ export class StatePanel {
 
   /** The edited values and the problems that block sending them. */
   private collect(): { values?: Record<string, unknown>; problems: string[] } {
+    if (this.loading || this.partial) return { problems: ["Still reading the whole state: apply again in a moment."] };
     let values: unknown = this.draft;
     if (this.mode === "json") {
-      const parsed = parseJson(this.textarea?.value ?? this.jsonText);
+      const parsed = parseJson(this.jsonText);
       if (!parsed.ok) return { problems: [parsed.error] };
       values = parsed.value;
     }

@@ -96,7 +96,8 @@ export function describeAnswer(text: string): string {
 
 /** The top-level keys whose values differ between the original and the edit. */
 export function changedKeys(original: Record<string, unknown>, edited: Record<string, unknown>): string[] {
-  return Object.keys(edited).filter((key) => !(key in original) || stableJson(original[key]) !== stableJson(edited[key]));
+  // An edit copies only the path it changes, so an untouched key is the very same value: no JSON needed.
+  return Object.keys(edited).filter((key) => !(key in original) || (original[key] !== edited[key] && stableJson(original[key]) !== stableJson(edited[key])));
 }
 
 /** JSON with object keys sorted, so key order alone never counts as a change. */

@@ -5,9 +5,12 @@
  * highlights show, and nothing changes in the thread. The selected row offers "Replay from here"
  * (`replay`) and "Fork here" (edit in the state panel, then `fork`). A subgraph run's checkpoints
  * sit indented under the parent checkpoint they ran from, the first one named by the subgraph's
- * path, so time travel reaches inside subgraphs too.
+ * path, so time travel reaches inside subgraphs too. A long thread comes a page at a time (the
+ * newest checkpoints): "Load earlier checkpoints" above the oldest row asks the host for the next
+ * older page (`loadHistory`), which joins the ones already shown.
  */
 import type { HistoryEntry } from "../../src/protocol/debug";
+import { nextPageBefore, withOlderPage } from "../../src/protocol/history";
 import { h, setMessage } from "../dom";
 import type { HostChannel } from "../host";
 import type { Store } from "../store";
@@ -59,7 +62,29 @@ export class TimelinePanel {
       return item;
     }));
     if (!rows.length) this.list.append(h("li", { class: "timeline-empty" }, "No checkpoints yet."));
+    if (history?.more) this.list.prepend(this.loadEarlierRow(rows[0]?.entry));
     if (focused) this.list.querySelector<HTMLElement>(`[data-checkpoint="${CSS.escape(focused)}"]`)?.focus();
+  }
+
+  private loadEarlierRow(oldest: HistoryEntry | undefined): HTMLElement {
+    return h("li", { class: "timeline-more" },
+      h("vscode-button", { class: "load-earlier", secondary: true, onclick: () => void this.loadEarlier() },
+        oldest ? `Load checkpoints before step ${oldest.step}` : "Load earlier checkpoints"));
+  }
+
+  /** The next older page, from the host; it joins the shown pages unless the thread changed meanwhile. */
+  private async loadEarlier(): Promise<void> {
+    const history = this.store.data.history;
+    const before = nextPageBefore(history);
+    if (!history || !before) return;
+    setMessage(this.errors, undefined);
+    try {
+      const page = await this.host.request<"loadHistory">({ type: "loadHistory", threadId: history.threadId, before });
+      const now = this.store.data.history;
+      if (now?.threadId === history.threadId) this.store.update({ history: withOlderPage(now, page) }, ["history"]);
+    } catch (error) {
+      setMessage(this.errors, `Could not load earlier checkpoints: ${(error as Error).message}`);
+    }
   }
 
   private actions(entry: HistoryEntry): HTMLElement {

@@ -5,7 +5,7 @@
  * stories share them in order, like a person's working day; `stopAll()` (mocha's root hook) ends
  * every server and browser, passed or failed. Screenshots and logs go to test-artifacts/e2e/.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PROJECT_ROOT, RunningServer, ServerOptions, startServer } from "./codeServer";
@@ -49,14 +49,18 @@ process.on("exit", () => {
 const FIXTURES: Array<[string, string]> = [["spin-forever.ts", "spin-forever.ts"], ["broken-graph.ts.fixture", "broken-graph.ts"]];
 
 /**
- * A fresh copy of examples/ under test-artifacts/e2e/ (inside the project, so its packages
- * resolve), with the test fixtures beside them.
+ * A fresh copy of examples/ under test-artifacts/e2e/, with the test fixtures beside them. Its
+ * node_modules is a link to examples/node_modules (what examples/package.json installs, about
+ * 70 MB): the graphs run on the examples' own LangGraph.js, as a person's F5 does, without a copy.
  */
 export function copyExamples(): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   const run = mkdtempSync(path.join(ARTIFACTS, "run-"));
   const workspace = path.join(run, "examples"); // the window's title names the folder, as for a person
-  cpSync(path.join(PROJECT_ROOT, "examples"), workspace, { recursive: true, filter: (source) => !source.includes(`${path.sep}.langgraph`) });
+  const examples = path.join(PROJECT_ROOT, "examples");
+  const own = (source: string) => !path.relative(examples, source).split(path.sep).some((part) => part === ".langgraph" || part === "node_modules");
+  cpSync(examples, workspace, { recursive: true, filter: own });
+  symlinkSync(path.join(examples, "node_modules"), path.join(workspace, "node_modules"), "dir");
   for (const [from, to] of FIXTURES) copyFileSync(path.join(__dirname, "..", "fixtures", from), path.join(workspace, to));
   running.push(async () => rmSync(run, { recursive: true, force: true }));
   return workspace;

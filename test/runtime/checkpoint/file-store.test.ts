@@ -2,13 +2,13 @@
  * FileSaver's files: any thread id gets its own file inside the directory; a record torn by a
  * crash is dropped quietly and cut off by the next writer; any other damage is an error naming
  * the file and the byte offset, and the file is left exactly as it was; the registry lists the
- * threads with their names, and a damaged registry is reported without hiding the threads.
+ * threads with their names, and a damaged registry is moved aside (and said so), not in the way.
  */
 import * as assert from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CorruptLogError, FileSaver } from "../../../src/runtime/checkpoint/file";
-import { collect, makeCheckpoint, putChatSteps, removeDir, tempDir, threadConfig } from "./helpers";
+import { capturingStderr, collect, makeCheckpoint, putChatSteps, removeDir, tempDir, threadConfig } from "./helpers";
 
 describe("FileSaver files", () => {
   let directory: string;
@@ -113,16 +113,27 @@ describe("FileSaver files", () => {
     assert.deepStrictEqual(Object.values(onDisk.threads).map((t) => (t as { thread_id: string }).thread_id).sort(), ["other", "support-42"]);
   });
 
-  it("reports a damaged registry with its byte offset, leaves it, and still finds the threads", async () => {
+  it("moves a damaged registry aside, says where it broke, and lists the threads from their logs", async () => {
     await putChatSteps(saver, "t", 2);
+    await saver.setThreadName("t", "Named thread");
     await saver.close();
     const registry = path.join(directory, "registry.json");
     const damaged = '{"format":"x","threads":{ "é": oops }}';
     fs.writeFileSync(registry, damaged);
     const badByte = Buffer.byteLength(damaged.slice(0, damaged.indexOf("oops")));
+
+    const { result: threads, stderr } = await capturingStderr(() => new FileSaver(directory).listThreads());
+    assert.deepStrictEqual(threads.map((t) => [t.threadId, t.name]), [["t", undefined]], "listed from the log, as with no registry");
+    const aside = fs.readdirSync(directory).find((name) => name.startsWith("registry.json.invalid-"));
+    assert.ok(aside, "the damaged file is kept under another name");
+    assert.strictEqual(fs.readFileSync(path.join(directory, aside), "utf8"), damaged, "byte for byte");
+    assert.ok(stderr.includes(`${registry} is not valid JSON at byte ${badByte}`) && stderr.includes(`moved to ${path.join(directory, aside)}`), stderr);
+
     const fresh = new FileSaver(directory);
-    await assert.rejects(fresh.listThreads(), (error: Error) => error.message.includes(`${registry} at byte ${badByte}:`));
-    assert.strictEqual((await collect(fresh.list({}))).length, 2, "the logs are the truth");
-    assert.strictEqual(fs.readFileSync(registry, "utf8"), damaged);
+    await putChatSteps(fresh, "u", 1);
+    await fresh.close();
+    const rebuilt = JSON.parse(fs.readFileSync(registry, "utf8"));
+    assert.deepStrictEqual(Object.values(rebuilt.threads).map((t) => (t as { thread_id: string }).thread_id), ["u"], "a new registry, written as usual");
+    assert.strictEqual((await collect(fresh.list({}))).length, 3, "the logs are the truth");
   });
 });

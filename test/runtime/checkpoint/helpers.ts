@@ -93,3 +93,15 @@ export function runFixture(name: string, args: string[]): Promise<string[]> {
 export function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 }
+
+/** Runs `work` with stderr written to a string instead of the terminal. */
+export async function capturingStderr<T>(work: () => Promise<T>): Promise<{ result: T; stderr: string }> {
+  let stderr = "";
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    return { result: await work(), stderr };
+  } finally {
+    process.stderr.write = write;
+  }
+}

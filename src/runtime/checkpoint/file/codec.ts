@@ -6,9 +6,10 @@
  * Buffer, the built-in Error classes, null-prototype objects, our runtime's `Send`, `Command`, `Overwrite`
  * (and any object with `lg_name: "Send"`, as LangGraph's `Send`, which comes back as ours), LangChain
  * objects such as messages (langchain-objects.ts), plus the classes a user registers through `types`. Anything else (other class instances, functions,
- * symbols, symbol keys, cycles) is refused with an `UnstorableValueError` naming where it sits, so
- * nothing is ever stored changed. A plain object that happens to have a `$type` key is wrapped, so
- * it cannot be mistaken for a tag.
+ * symbols, symbol keys, cycles, and values nested deeper than `MAX_DEPTH`, which the log's JSON and
+ * the readers' recursion could not take) is refused with an `UnstorableValueError` naming where it
+ * sits, before anything is written, so nothing is ever stored changed and what was saved stays. A
+ * plain object that happens to have a `$type` key is wrapped, so it cannot be mistaken for a tag.
  */
 import { Command, Overwrite, Send, isOverwrite } from "../../types";
 import { LANGCHAIN_OBJECT } from "./langchain-objects";
@@ -23,19 +24,27 @@ export interface StorableType {
   fromJSON(json: unknown): unknown;
 }
 
+const STORABLE_KINDS =
+  `Values must be JSON data, undefined, BigInt, Date, Map, Set, ` +
+  `RegExp, Uint8Array, Buffer, a built-in Error, Send, Command, Overwrite or a LangChain object (such as a message); store other classes as plain objects, ` +
+  `or register them with the FileSaver option \`types\`.`;
+
 export class UnstorableValueError extends Error {
   constructor(
     readonly path: string,
     what: string,
+    fix = STORABLE_KINDS,
   ) {
-    super(
-      `FileSaver cannot store ${path}: ${what}. Values must be JSON data, undefined, BigInt, Date, Map, Set, ` +
-        `RegExp, Uint8Array, Buffer, a built-in Error, Send, Command, Overwrite or a LangChain object (such as a message); store other classes as plain objects, ` +
-        `or register them with the FileSaver option \`types\`.`,
-    );
+    super(`FileSaver cannot store ${path}: ${what}. ${fix}`);
     this.name = "UnstorableValueError";
   }
 }
+
+/** How deep a stored value may nest (objects, arrays, and the forms of tagged values): far beyond real state, well within JSON.stringify. */
+export const MAX_DEPTH = 1000;
+
+/** Thrown where the nesting passes MAX_DEPTH; `encode` turns it into an error naming the channel. */
+class TooDeep {}
 
 const TAG = "$type";
 /** Tags handled outside the type list: plain-data forms, and log-level references (log.ts WriteRef). */
@@ -108,7 +117,16 @@ export class Codec {
 
   /** JSON-ready form of `value`; throws UnstorableValueError naming `path` if it cannot round-trip. */
   encode(value: unknown, path: string): unknown {
-    return this.encodeAt(value, path, new Set());
+    try {
+      return this.encodeAt(value, path, new Set());
+    } catch (error) {
+      if (!(error instanceof TooDeep)) throw error;
+      throw new UnstorableValueError(
+        path,
+        `its value is nested more than ${MAX_DEPTH} levels deep`,
+        `Keep state flatter: for a chain or tree, store its items in a list or a map by id that refer to each other by id, instead of each inside the one before.`,
+      );
+    }
   }
 
   /** The value `encode` was given, rebuilt from its JSON form (which it reuses: pass a fresh parse). */
@@ -146,6 +164,7 @@ export class Codec {
     if (value === null) return null;
     const object = value as object;
     if (parents.has(object)) throw new UnstorableValueError(path, "a circular reference");
+    if (parents.size >= MAX_DEPTH) throw new TooDeep(); // before the call stack runs out: a RangeError would name nothing
     parents.add(object);
     try {
       return this.encodeObject(object, path, parents);

@@ -5,6 +5,7 @@
  */
 export { FileSaver } from "./saver";
 export type { FileSaverOptions, FsyncMode, ThreadInfo } from "./saver";
+export type { CheckpointSummary, SummaryPage, SummaryPageOptions } from "./checkpoint-index";
 export { UnstorableValueError } from "./codec";
 export type { StorableType } from "./codec";
 export { CorruptLogError } from "./log";

@@ -10,8 +10,7 @@ export function jsonErrorByte(text: string): number {
   const scanner = new Scanner(text);
   let at: number;
   try {
-    scanner.value();
-    scanner.space();
+    scanner.document();
     at = scanner.pos; // valid up to here: anything after is the error (or nothing is wrong)
   } catch (stop) {
     if (!(stop instanceof Stop)) throw stop;
@@ -27,20 +26,64 @@ class Stop {
   constructor(readonly at: number) {}
 }
 
+/**
+ * Reads one JSON value and the space after it. It keeps the brackets still open in a list rather
+ * than recursing, so text nested 100,000 levels deep (which JSON.parse reads) cannot exhaust the
+ * call stack here and turn the report into a RangeError.
+ */
 class Scanner {
   pos = 0;
   constructor(private readonly text: string) {}
 
-  space(): void {
+  document(): void {
+    const open: string[] = []; // the closing bracket of each container still open, innermost last
+    for (;;) {
+      this.space();
+      const c = this.text[this.pos];
+      if (c === "{" || c === "[") {
+        this.pos++;
+        const close = c === "{" ? "}" : "]";
+        this.space();
+        if (this.text[this.pos] !== close) {
+          open.push(close);
+          if (close === "}") this.key();
+          continue; // the container's first value
+        }
+        this.pos++; // an empty container is a whole value
+      } else this.scalar();
+      if (!this.afterValue(open)) break;
+    }
+    this.space();
+  }
+
+  /** After a whole value: closes what it ends; true if another value follows (after a comma). */
+  private afterValue(open: string[]): boolean {
+    for (;;) {
+      if (open.length === 0) return false;
+      this.space();
+      const close = open[open.length - 1];
+      if (this.text[this.pos] === close) {
+        this.pos++;
+        open.pop();
+        continue;
+      }
+      this.expect(",");
+      if (close === "}") this.key();
+      return true;
+    }
+  }
+
+  private space(): void {
     while (/[ \t\n\r]/.test(this.text[this.pos] ?? "")) this.pos++;
   }
 
-  value(): void {
-    this.space();
-    const c = this.text[this.pos];
-    if (c === "{") return this.container("}", () => (this.string(), this.expect(":"), this.value()));
-    if (c === "[") return this.container("]", () => this.value());
-    if (c === '"') return this.string();
+  private key(): void {
+    this.string();
+    this.expect(":");
+  }
+
+  private scalar(): void {
+    if (this.text[this.pos] === '"') return this.string();
     for (const word of ["true", "false", "null"]) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
@@ -51,25 +94,6 @@ class Scanner {
     const number = NUMBER.exec(this.text);
     if (!number) throw new Stop(this.pos);
     this.pos += number[0].length;
-  }
-
-  private container(close: string, item: () => void): void {
-    this.pos++;
-    this.space();
-    if (this.text[this.pos] === close) {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.space();
-      item();
-      this.space();
-      if (this.text[this.pos] === close) {
-        this.pos++;
-        return;
-      }
-      this.expect(",");
-    }
   }
 
   private string(): void {

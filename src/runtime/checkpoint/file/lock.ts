@@ -13,6 +13,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { FILE_MODE, makePrivateFolder } from "./private-files";
 
 export interface LockTiming {
   /** How long `acquire` waits before failing. */
@@ -163,12 +164,12 @@ function createLockFile(file: string): boolean {
   const holder: Holder = { pid: process.pid, host: os.hostname(), started: processStart(process.pid), since: new Date().toISOString() };
   let fd: number;
   try {
-    fd = fs.openSync(file, "wx");
+    fd = fs.openSync(file, "wx", FILE_MODE);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") return false;
     if (code !== "ENOENT") throw error;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makePrivateFolder(path.dirname(file));
     return createLockFile(file);
   }
   try {
@@ -186,7 +187,7 @@ function breakIfStale(file: string): boolean {
   if (!isStale(seen, file)) return false;
   const breaker = `${file}.break`;
   try {
-    fs.closeSync(fs.openSync(breaker, "wx"));
+    fs.closeSync(fs.openSync(breaker, "wx", FILE_MODE));
   } catch {
     if (ageMs(breaker) > BREAK_STALE_MS) removeQuietly(breaker);
     return false;

@@ -6,17 +6,20 @@
  * the two writes) is still listed, and heads may lag the logs by a moment, because updates after
  * each step are gathered and written at most every `intervalMs` (and when the process exits), so
  * a step does not pay for rewriting the registry. Writers read-modify-write it under a lock.
+ * Being an index, a registry that is not valid JSON is not a reason to stop: it is moved aside
+ * (kept, renamed, and said so on stderr) and the threads are listed from their logs, as when it
+ * was deleted. Only the thread names it held are missing, and they are still in the moved file.
  */
 import * as fs from "node:fs";
 import { jsonErrorByte } from "./json-error";
 import { FileLock, LockTiming } from "./lock";
 import { StoreLayout } from "./names";
+import { PrivateJsonFile } from "./private-files";
 
 type LowdbCore = typeof import("lowdb", { with: { "resolution-mode": "import" } });
-type LowdbNode = typeof import("lowdb/node", { with: { "resolution-mode": "import" } });
 // lowdb is ESM-only; Node 20.19+ loads it with require, which keeps the registry synchronous.
 const { LowSync } = require("lowdb") as LowdbCore;
-const { JSONFileSync } = require("lowdb/node") as LowdbNode;
+type RegistryDocument = InstanceType<LowdbCore["LowSync"]> & { data: RegistryData };
 
 export interface ThreadEntry {
   thread_id: string;
@@ -68,8 +71,21 @@ export class Registry {
     } catch {
       return emptyRegistry();
     }
-    if (this.cached?.version !== version) this.cached = { version, data: this.load().data };
+    if (this.cached?.version !== version) this.cached = { version, data: this.readUnlocked() };
     return this.cached.data;
+  }
+
+  /** The registry read without the lock; an unreadable one is moved aside under the lock, when free. */
+  private readUnlocked(): RegistryData {
+    const opened = this.open();
+    if ("db" in opened) return opened.db.data;
+    // A writer holding the lock meets the same file and moves it aside itself.
+    if (!this.lock.tryAcquire()) return emptyRegistry();
+    try {
+      return this.load().data; // read again: another process may have replaced it meanwhile
+    } finally {
+      this.lock.release();
+    }
   }
 
   /** Records that a thread's log changed; written soon, gathered with other changes. */
@@ -144,32 +160,56 @@ export class Registry {
     return true;
   }
 
-  private load() {
-    const db = new LowSync<RegistryData>(new JSONFileSync<RegistryData>(this.layout.registry), emptyRegistry());
+  /** The registry document, under the lock: an unreadable one is moved aside and a new one starts empty. */
+  private load(): RegistryDocument {
+    const opened = this.open();
+    if ("db" in opened) return opened.db;
+    this.setAside(opened.problem);
+    return this.document();
+  }
+
+  private document(): RegistryDocument {
+    return new LowSync<RegistryData>(new PrivateJsonFile<RegistryData>(this.layout.registry), emptyRegistry()) as RegistryDocument;
+  }
+
+  private open(): { db: RegistryDocument } | { problem: string } {
+    const db = this.document();
     try {
       db.read();
     } catch (error) {
-      throw this.unreadable((error as Error).message);
+      return { problem: (error as Error).message };
     }
     if (typeof db.data !== "object" || db.data === null || typeof db.data.threads !== "object" || db.data.threads === null) {
-      throw this.unreadable("it has no `threads` object");
+      return { problem: "it has no `threads` object" };
     }
-    return db;
+    return { db };
   }
 
-  private unreadable(reason: string): Error {
-    const text = safeRead(this.layout.registry);
-    let at = "";
+  /** Keeps the unreadable registry under another name, so nothing in it is lost, and says so. */
+  private setAside(problem: string): void {
+    const registry = this.layout.registry;
+    const text = safeRead(registry);
+    const aside = `${registry}.invalid-${new Date().toISOString().replace(/[:.]/g, "-")}`;
     try {
-      JSON.parse(text);
-    } catch {
-      at = ` at byte ${jsonErrorByte(text)}`;
+      fs.renameSync(registry, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return; // already gone: nothing to keep
+      throw error;
     }
-    return new Error(
-      `FileSaver cannot read ${this.layout.registry}${at}: ${reason}. The file was left as it is. The thread logs in ` +
-        `${this.layout.threads} are intact: move the registry away and FileSaver lists the threads from them ` +
-        `(thread names are lost).`,
+    process.stderr.write(
+      `FileSaver: ${registry} is not valid${invalidAt(text)}: ${problem}. It was moved to ${aside}, and the threads are ` +
+        `listed from their logs in ${this.layout.threads}, as for a deleted registry; thread names are in the moved file.\n`,
     );
+  }
+}
+
+/** Where JSON text stops being valid, in words (nothing for valid JSON of the wrong shape). */
+function invalidAt(text: string): string {
+  try {
+    JSON.parse(text);
+    return "";
+  } catch {
+    return ` JSON at byte ${jsonErrorByte(text)}`;
   }
 }
 

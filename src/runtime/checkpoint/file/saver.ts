@@ -20,6 +20,7 @@ import {
   PendingWrite,
 } from "../types";
 import { requireThreadId, tupleConfig } from "../config";
+import { CheckpointIndex, SummaryPage, SummaryPageOptions } from "./checkpoint-index";
 import { Codec, StorableType } from "./codec";
 import { DEFAULT_LOCK_TIMING, FileLock, LockTiming } from "./lock";
 import { CorruptLogError, parseLines, readRange } from "./log";
@@ -67,6 +68,7 @@ export class FileSaver implements CheckpointSaver {
   private readonly timing: LockTiming;
   private readonly fsync: FsyncMode;
   private readonly threads = new Map<string, ThreadFile>();
+  private readonly indexes = new Map<string, CheckpointIndex>();
 
   constructor(directory: string, options: FileSaverOptions = {}) {
     this.layout = new StoreLayout(directory);
@@ -179,6 +181,18 @@ export class FileSaver implements CheckpointSaver {
         },
       ];
     });
+  }
+
+  /**
+   * A page of a thread's checkpoints as summaries (ids, parents, source, step, writers), newest
+   * first, read from the log without decoding any value: cheap on a long thread, and it never loads
+   * a class of the program. Only reads; no lock is taken.
+   */
+  historyPage(threadId: string, options: SummaryPageOptions = {}): SummaryPage {
+    let index = this.indexes.get(threadId);
+    if (!index) this.indexes.set(threadId, (index = new CheckpointIndex(threadId, this.layout.threadLog(threadId))));
+    index.refresh();
+    return index.page(options);
   }
 
   async setThreadName(threadId: string, name: string | undefined): Promise<void> {

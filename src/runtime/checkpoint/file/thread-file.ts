@@ -14,6 +14,7 @@ import { Codec } from "./codec";
 import { FileLock } from "./lock";
 import { appendText, syncData } from "./log";
 import { FORMAT } from "./names";
+import { FILE_MODE, makePrivateFolder } from "./private-files";
 import { ThreadHistory } from "./thread-history";
 
 export type FsyncMode = "always" | "background" | "never";
@@ -192,8 +193,8 @@ export class ThreadFile {
       this.fd = stat = undefined;
     }
     if (this.fd === undefined) {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      this.fd = fs.openSync(this.file, "a+");
+      makePrivateFolder(path.dirname(this.file));
+      this.fd = fs.openSync(this.file, "a+", FILE_MODE);
     }
     this.history.catchUp(this.fd, stat);
     if (this.history.size > this.history.end) {

@@ -6,7 +6,12 @@
  * function (subgraphs) are left to the stream. Returns the names of the nodes it watches.
  */
 import type { GraphBuilder } from "./engine-types";
-import type { ProgressReporter } from "./progress";
+
+/** Where a watched node's start and end are told. */
+export interface NodeStartSink {
+  started(key: string, name: string): void;
+  finished(key: string): void;
+}
 
 type NodeRun = (state: unknown, config: unknown) => unknown;
 interface WrappableNode {
@@ -16,7 +21,7 @@ interface WrappableNode {
 
 const WATCHED = Symbol("langgraph-debugger.watched");
 
-export function watchNodeStarts(builder: GraphBuilder, progress: ProgressReporter): Set<string> {
+export function watchNodeStarts(builder: GraphBuilder, progress: NodeStartSink): Set<string> {
   const nodes = (builder as { nodes?: unknown }).nodes;
   const watched = new Set<string>();
   if (!(nodes instanceof Map)) return watched;

@@ -7,10 +7,11 @@
  */
 import Module from "node:module";
 import * as path from "node:path";
-import { GraphBundle, GraphLoadError } from "./bundle";
+import type { GraphBundle } from "./bundle";
+import { pickExport, topLevelFailure } from "../program-exports";
 import { collectCompiledGraphs } from "./graphs";
 import { CompiledGraph, GraphBuilder, RuntimeModule, isCompiledGraph, isGraphBuilder } from "./engine-types";
-import type { InterruptList } from "../protocol/runner";
+import type { InterruptList } from "../../../protocol/runner";
 
 export interface LoadedGraph {
   exportName: string;
@@ -59,8 +60,7 @@ function runBundle(bundle: GraphBundle, program: string): BundleExports {
   try {
     loadable._compile(bundle.code, bundle.filename);
   } catch (error) {
-    const stack = error instanceof Error ? error.stack ?? error.message : String(error);
-    throw new GraphLoadError(`Loading the graph file ${path.basename(program)} failed: its top-level code threw\n${stack}`);
+    throw topLevelFailure(program, error);
   }
   return loadable.exports as BundleExports;
 }
@@ -79,20 +79,6 @@ function graphCandidates(exports: Record<string, unknown>): Map<string, Compiled
     if (!isCompiledGraph(value) && isGraphBuilder(value) && !compiledBuilders.has(value)) found.set(name, value);
   }
   return found;
-}
-
-function pickExport(names: string[], wanted: string | undefined, program: string): string {
-  const file = path.basename(program);
-  if (wanted !== undefined) {
-    if (names.includes(wanted)) return wanted;
-    const listed = names.length > 0 ? `its graphs are: ${names.join(", ")}` : "it exports no graph";
-    throw new GraphLoadError(`${file} has no graph export named "${wanted}": ${listed}. Set \`graph\` in the launch configuration to one of them.`);
-  }
-  if (names.length === 1) return names[0];
-  if (names.length === 0) {
-    throw new GraphLoadError(`${file} exports no graph: export a StateGraph or a compiled graph (for example \`export const graph = workflow.compile()\`).`);
-  }
-  throw new GraphLoadError(`${file} exports several graphs (${names.join(", ")}): set \`graph\` in the launch configuration to the one to debug.`);
 }
 
 function makeSaver(runtime: RuntimeModule, checkpointDir: string) {

@@ -5,13 +5,12 @@
  * runs; listing the program's other compiled graphs up front lets a gutter breakpoint on one of
  * their `addNode` lines work from the first run, named by the graph's key wherever it runs.
  */
-import type { GraphView, OtherGraphView } from "../protocol/debug";
-import type { CompiledGraph, GraphBuilder } from "./engine-types";
+import type { GraphView, OtherGraphView } from "../../../protocol/debug";
+import type { CompiledGraph, DrawableGraph, GraphBuilder } from "./engine-types";
 import { isCompiledGraph } from "./engine-types";
-import { graphView } from "./views";
 
 // A global symbol (`Symbol.for`), so the engine copy bundled with the user's code sees the same one.
-import { COMPILED_GRAPHS, type CompiledGraphRecord } from "../runtime/graph/registry";
+import { COMPILED_GRAPHS, type CompiledGraphRecord } from "../../../runtime/graph/registry";
 
 type GlobalWithRegistry = { [COMPILED_GRAPHS]?: CompiledGraphRecord[] };
 
@@ -54,4 +53,24 @@ function reachableBuilders(root: CompiledGraph): Set<GraphBuilder> {
   };
   visit(root);
   return found;
+}
+
+/** Our engine's `getGraph()` as the panel draws it: subgraphs nested, call sites kept. */
+export function graphView(drawable: DrawableGraph): GraphView {
+  return {
+    nodes: Object.values(drawable.nodes).map((node) => ({
+      id: node.id,
+      ...(node.source ? { source: { ...node.source } } : {}),
+      ...(node.subgraph ? { subgraph: graphView(node.subgraph), ...(node.invoked ? { invoked: true } : {}) } : {}),
+    })),
+    edges: drawable.edges.map((edge) => ({
+      source: edge.source,
+      target: edge.target,
+      conditional: edge.conditional,
+      ...(edge.data !== undefined && edge.data !== edge.target ? { label: edge.data } : {}),
+    })),
+    dynamic: drawable.dynamic.map((route) => ({ source: route.source, observed: [...route.observed] })),
+    stateKeys: [...drawable.stateKeys],
+    ...(drawable.graphKey ? { graphKey: drawable.graphKey } : {}),
+  };
 }

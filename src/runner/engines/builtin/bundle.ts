@@ -10,6 +10,7 @@ import * as esbuild from "esbuild";
 import { existsSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import * as path from "node:path";
+import { GraphLoadError, describeBuildFailure } from "../program-exports";
 
 export interface GraphBundle {
   /** CommonJS code of the bundle, with its inline source map. */
@@ -23,10 +24,6 @@ export interface GraphBundle {
 const LANGGRAPH_IMPORT = /^@langchain\/langgraph(\/web)?$/;
 const PREBUILT_IMPORT = /^@langchain\/langgraph\/prebuilt$/;
 
-/** A build or load problem worded for the person who wrote the graph file. */
-export class GraphLoadError extends Error {
-  override name = "GraphLoadError";
-}
 
 export async function bundleGraph(program: string): Promise<GraphBundle> {
   const started = performance.now();
@@ -54,7 +51,7 @@ export async function bundleGraph(program: string): Promise<GraphBundle> {
       plugins: [langgraphAlias(runtimeEntry())],
     });
   } catch (error) {
-    throw new GraphLoadError(describeBuildFailure(program, error));
+    throw new GraphLoadError(describeBuildFailure(program, error, engineGap));
   }
   return { code: result.outputFiles[0].text, filename, durationMs: performance.now() - started };
 }
@@ -90,7 +87,7 @@ function langgraphAlias(runtimePath: string): esbuild.Plugin {
  * `runtime.js` built beside `runner.js` in `dist/`.
  */
 export function runtimeEntry(): string {
-  const candidates = [path.join(__dirname, "runtime.js"), path.join(__dirname, "..", "runtime", "index.ts")];
+  const candidates = [path.join(__dirname, "runtime.js"), path.join(__dirname, "..", "..", "..", "runtime", "index.ts")];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new GraphLoadError(`The graph engine is missing: looked for ${candidates.join(" and ")}. Rebuild the extension.`);
   return found;
@@ -101,16 +98,5 @@ function engineGap(text: string): string | undefined {
   const missing = /^No matching export in "[^"]*(?:runtime[\\/]index\.ts|runtime\.js|prebuilt)" for import "([^"]+)"$/.exec(text);
   if (!missing) return undefined;
   return `"${missing[1]}" of @langchain/langgraph is not in the debugger's engine yet, so this graph cannot run under the debugger. ` +
-    "The engine has StateGraph, Annotation, MessagesAnnotation, interrupt, Command, Send, getConfig, the savers and the prebuilt agents; see the README's \"The engine\".";
-}
-
-function describeBuildFailure(program: string, error: unknown): string {
-  const failure = error as esbuild.BuildFailure;
-  const messages = (failure.errors ?? []).map((message) => {
-    const file = message.location ? path.resolve(path.dirname(program), message.location.file) : "";
-    const where = message.location ? `${file}:${message.location.line}:${message.location.column + 1}: ` : "";
-    return `  ${where}${engineGap(message.text) ?? message.text}`;
-  });
-  const details = messages.length > 0 ? messages.join("\n") : `  ${String((error as Error)?.message ?? error)}`;
-  return `Could not build the graph file ${path.basename(program)}:\n${details}`;
+    "The engine has StateGraph, Annotation, MessagesAnnotation, interrupt, Command, Send, getConfig, the savers and the prebuilt agents; install @langchain/langgraph in the workspace to run the graph on it instead (README: \"Which engine runs your graph\").";
 }

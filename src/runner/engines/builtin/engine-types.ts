@@ -1,14 +1,15 @@
 /**
- * The parts of our engine the runner uses, as structural types. The runner never imports the
- * engine's values: the engine is bundled into the user's graph bundle, and the runner takes its
- * classes (`FileSaver`, `Command`) from that same bundle, so there is one copy of each class and
- * the user's graph objects are instances of it. The types below come from the engine's own
- * declarations where they exist.
+ * The parts of our engine the builtin engine uses beyond the shared LangGraph API, as structural
+ * types. The runner never imports the engine's values: the engine is bundled into the user's graph
+ * bundle, and the runner takes its classes (`FileSaver`, `Command`) from that same bundle, so there
+ * is one copy of each class and the user's graph objects are instances of it. The types below come
+ * from the engine's own declarations where they exist.
  */
-import type { CheckpointConfig, CheckpointSaver, CheckpointTuple, DrawableGraph, RunConfig, StateSnapshot } from "../runtime";
-import type { InterruptList } from "../protocol/runner";
+import type { CheckpointSaver, DrawableGraph } from "../../../runtime";
+import type { InterruptList } from "../../../protocol/runner";
+import type { CompiledGraph as SharedGraphApi } from "../graph-api";
 
-export type { CheckpointConfig, CheckpointSaver, CheckpointTuple, DrawableGraph, RunConfig, StateSnapshot };
+export type { DrawableGraph };
 
 export interface CompileOptions {
   checkpointer?: CheckpointSaver;
@@ -26,21 +27,14 @@ export interface GraphBuilder {
   nodes?: Map<string, { subgraph?: unknown; invoked?: unknown }>;
 }
 
-/** A compiled graph: what the runner runs and inspects. */
-export interface CompiledGraph {
+/** A compiled graph of our engine: the shared API, plus what the builtin engine reads off it. */
+export interface CompiledGraph extends SharedGraphApi {
   builder: GraphBuilder;
   checkpointer?: CheckpointSaver;
   interruptBefore?: InterruptList;
   interruptAfter?: InterruptList;
-  name?: string;
   /** Where `compile()` was called, as breakpoint lists name the graph (`@file:line:column`). */
   graphKey?: string;
-  invoke(input: unknown, config?: RunConfig): Promise<unknown>;
-  stream(input: unknown, config?: RunConfig): Promise<AsyncIterable<unknown>>;
-  /** With `subgraphs`, each subgraph task carries its subgraph's snapshot in `state`. */
-  getState(config: CheckpointConfig, options?: { subgraphs?: boolean }): Promise<StateSnapshot>;
-  getStateHistory(config: CheckpointConfig, options?: { limit?: number }): AsyncIterable<StateSnapshot>;
-  updateState(config: CheckpointConfig, values: unknown, asNode?: string): Promise<CheckpointConfig>;
   getGraph(): DrawableGraph;
 }
 
