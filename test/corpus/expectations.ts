@@ -2,7 +2,8 @@
  * Checks a plain run against what its manifest entry's fake-model script implies: the last
  * message is the scripted answer, tool results exist where tool calls were scripted, named keys
  * hold the expected values, the fake index holds the expected documents, the network guard
- * refused exactly the hosts listed. Each failed check throws an assertion naming the entry.
+ * refused exactly the hosts listed, and a checkpoint had the entry's breakBefore node next (so
+ * a debugger breakpoint there would stop). Each failed check throws an assertion naming the entry.
  */
 import assert from "node:assert/strict";
 import { scriptedAnswer } from "../helpers/fake-models/default-script";
@@ -17,6 +18,7 @@ export function checkExpectations(entry: CorpusEntry, run: PlainRun): void {
   const values = run.values as Record_;
   assert.deepEqual(run.next, [], `${entry.id} should run to its end`);
   assert.ok(run.calls.length > 0, `${entry.id} should call the fake model server`);
+  assert.ok(run.scheduled.includes(entry.breakBefore), `${entry.id}: no checkpoint had ${entry.breakBefore} next (${run.scheduled})`);
   if (expect.answerFrom) assert.equal(lastText(entry, values), scriptedAnswer(expect.answerFrom), `${entry.id}: last message`);
   for (const tool of expect.toolResults ?? []) assert.ok(toolResultNames(entry, values).includes(tool), `${entry.id}: no result of ${tool}`);
   checkKeys(entry, values, expect.values, "state");

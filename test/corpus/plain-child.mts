@@ -11,9 +11,17 @@ import type { JsonValue } from "../helpers/fake-models/types.js";
 import { toPlainJson } from "./plain-json.js";
 import { RESULT_MARKER, type PlainRunSpec } from "./plain-spec.js";
 
+interface Snapshot {
+  values: unknown;
+  next: string[];
+  tasks: Array<{ interrupts?: Array<{ value?: unknown }> }>;
+}
+
 interface Graph {
   invoke(input: unknown, config: object): Promise<unknown>;
-  getState(config: object): Promise<{ values: unknown; next: string[]; tasks: Array<{ interrupts?: Array<{ value?: unknown }> }> }>;
+  getState(config: object): Promise<Snapshot>;
+  getStateHistory(config: object): AsyncIterable<Snapshot>;
+  updateState(config: object, values: unknown): Promise<unknown>;
   checkpointer?: unknown;
   store?: unknown;
 }
@@ -36,19 +44,44 @@ async function graphOf(spec: PlainRunSpec): Promise<Graph> {
 async function run(spec: PlainRunSpec) {
   const graph = await graphOf(spec);
   const config = { configurable: { ...spec.configurable, thread_id: spec.threadId }, recursionLimit: spec.recursionLimit };
-  let output = await graph.invoke(spec.input, config);
+  // Until the edit is made, the run stops before the node it is made at, as a breakpoint would.
+  let edited = !spec.edit;
+  const withBreak = () => (edited ? config : { ...config, interruptBefore: [spec.edit!.before] });
+  let output = await graph.invoke(spec.input, withBreak());
   const answered: JsonValue[] = [];
-  for (const answer of spec.resume) {
-    const pending = interruptsOf(await graph.getState(config));
-    if (pending.length === 0) break;
-    answered.push(...pending);
-    output = await graph.invoke(new Command({ resume: answer }), config);
+  const answers = [...spec.resume];
+  for (;;) {
+    const snapshot = await graph.getState(config);
+    const pending = interruptsOf(snapshot);
+    if (pending.length > 0 && answers.length > 0) {
+      answered.push(...pending);
+      output = await graph.invoke(new Command({ resume: answers.shift() }), withBreak());
+    } else if (!edited && snapshot.next.includes(spec.edit!.before)) {
+      await editFirstMessage(graph, config, snapshot, spec.edit!);
+      edited = true;
+      output = await graph.invoke(null, config);
+    } else break;
   }
   const snapshot = await graph.getState(config);
-  return { values: toPlainJson(snapshot.values), output: toPlainJson(output), next: snapshot.next, interrupts: interruptsOf(snapshot), answered };
+  const scheduled = await scheduledNodes(graph, config);
+  return { values: toPlainJson(snapshot.values), output: toPlainJson(output), next: snapshot.next, interrupts: interruptsOf(snapshot), answered, scheduled };
 }
 
-function interruptsOf(snapshot: Awaited<ReturnType<Graph["getState"]>>) {
+/** `updateState` with the first message of `key`, rebuilt as its own class with the same id and the suffix added. */
+async function editFirstMessage(graph: Graph, config: object, snapshot: Snapshot, edit: NonNullable<PlainRunSpec["edit"]>): Promise<void> {
+  const [first] = (snapshot.values as Record<string, unknown[]>)[edit.key] as Array<{ constructor: new (fields: object) => unknown; lc_kwargs: object; id?: string; content: unknown }>;
+  const rebuilt = new first.constructor({ ...first.lc_kwargs, id: first.id, content: `${String(first.content)}${edit.suffix}` });
+  await graph.updateState(config, { [edit.key]: [rebuilt] });
+}
+
+/** Every node some checkpoint of the thread had next: where a debugger could have stopped. */
+async function scheduledNodes(graph: Graph, config: object): Promise<string[]> {
+  const nodes = new Set<string>();
+  for await (const checkpoint of graph.getStateHistory(config)) checkpoint.next.forEach((node) => nodes.add(node));
+  return [...nodes].sort();
+}
+
+function interruptsOf(snapshot: Snapshot) {
   return snapshot.tasks.flatMap((task) => (task.interrupts ?? []).map((i) => toPlainJson(i.value)));
 }
 

@@ -18,6 +18,8 @@ export interface PlainRunOptions {
   /** Replaces the entry's scripted model. */
   script?: ModelScript;
   timeoutMs?: number;
+  /** An edit made by hand on the way, as the debugger's Set Value makes it (see PlainRunSpec). */
+  edit?: PlainRunSpec["edit"];
 }
 
 export interface PlainRun extends PlainRunResult {
@@ -41,6 +43,7 @@ export async function plainRun(entry: CorpusEntry, options: PlainRunOptions = {}
       resume: entry.resume ?? [],
       store: entry.store ?? false,
       recursionLimit: 50,
+      ...(options.edit ? { edit: options.edit } : {}),
     };
     const { stdout, stderr } = await runChild(spec, services.env, options.timeoutMs ?? 90_000);
     const indexed = Object.fromEntries([...(services.elastic?.indices ?? [])].map(([name, docs]) => [name, docs.length]));

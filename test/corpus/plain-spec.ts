@@ -18,6 +18,12 @@ export interface PlainRunSpec {
   /** Give the graph an InMemoryStore (graphs that read `config.store`). */
   store: boolean;
   recursionLimit: number;
+  /**
+   * An edit made the way a LangGraph.js user makes one by hand: run until `before` is next
+   * (`interruptBefore`), append `suffix` to the first message of `key` with `updateState` (the
+   * message rebuilt as its own class, same id), and go on. What the debugger's Set Value does.
+   */
+  edit?: { before: string; key: string; suffix: string };
 }
 
 export interface PlainRunResult {
@@ -30,4 +36,6 @@ export interface PlainRunResult {
   interrupts: JsonValue[];
   /** The interrupt values the run stopped at and answered with `resume`, in order. */
   answered: JsonValue[];
+  /** The nodes any checkpoint of the thread had as next, sorted. */
+  scheduled: string[];
 }

@@ -8,7 +8,7 @@ import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import type { GraphStateEvent } from "../../src/protocol/debug";
 import { PROJECT_ROOT } from "./helpers/build";
-import { Story } from "./helpers/story";
+import { Story, ENGINE } from "./helpers/story";
 
 const LARGE = path.join(PROJECT_ROOT, "bench", "fixtures", "large-state.ts");
 const RING = path.join(PROJECT_ROOT, "bench", "fixtures", "ring-chat.ts");
@@ -32,7 +32,8 @@ describe("debug adapter: large and growing states", function () {
     await story.next("stopped");
     const event = await stopState(story);
     assert.deepEqual([event.snapshot.valuesOmitted, event.snapshot.values], [true, {}]);
-    assert.equal(event.snapshot.tasks[0].inputOmitted, true, "the task's input is the same state");
+    // Our engine gives each task its input (the same state); LangGraph.js's snapshots carry none.
+    if (ENGINE === "builtin") assert.equal(event.snapshot.tasks[0].inputOmitted, true, "the task's input is the same state");
     assert.ok(JSON.stringify(event).length < 10_000, "the event stays small");
 
     const messages = (await story.scope("State")).get("messages")!;

@@ -105,3 +105,26 @@ describe("debug adapter: session life", function () {
     assert.match(story.outputText(), /The runner process exited with code 3 while exit ran\. The thread .* stays in/);
   });
 });
+
+describe("debug adapter: Pause on a graph that keeps running", function () {
+  this.timeout(60_000);
+  let story: Story;
+  beforeEach(async () => (story = await Story.open()));
+  afterEach(async () => story.close());
+
+  it("stops at the next superstep boundary, with the step's writes kept, and Continue finishes the run", async () => {
+    const target = 100_000;
+    await story.start("launch", { program: path.join(FIXTURES, "counter.ts"), input: { target }, recursionLimit: target + 10 });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let it run a few hundred steps
+    await story.dc.pauseRequest({ threadId: 1 });
+    const stop = await story.next("stopped");
+    assert.deepEqual([stop.body.reason, stop.body.description], ["pause", "Paused before tick"]);
+    const count = Number((await story.scope("State")).get("count")?.value);
+    assert.ok(count > 0 && count < target, `paused between steps, at count ${count}`);
+    await story.custom("updateState", { values: { target: count + 2 } });
+    await story.next("stopped");
+    await story.dc.continueRequest({ threadId: 1 });
+    await story.next("terminated");
+    assert.equal((await story.custom<{ values: { count: number } }>("snapshot")).values.count, count + 2, "the run went on from where it paused");
+  });
+});

@@ -16,6 +16,9 @@ import { Emitter } from "./stream-events";
 import { snapshotOf } from "./snapshot";
 import { PlannedTask, planTasks } from "./tasks";
 
+/** How long a run may go without letting the event loop turn (see `run`). */
+const YIELD_EVERY_MS = 25;
+
 export interface RunOutcome {
   values: Record<string, unknown>;
   /** Present when the run stopped: the pending `interrupt()`s, or [] for a breakpoint or pause. */
@@ -39,9 +42,17 @@ export class SuperstepLoop {
   }
 
   async run(): Promise<RunOutcome> {
+    let yielded = performance.now();
     while (true) {
       const outcome = await this.tick();
       if (outcome) return outcome;
+      // Steps of quick nodes chain promise after promise, and a saver that writes synchronously
+      // never lets the event loop turn: a pause or abort signalled by I/O (the debugger's message)
+      // could never land. A turn every YIELD_EVERY_MS of running lets it in, at no cost per step.
+      if (performance.now() - yielded > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     }
   }
 

@@ -108,4 +108,18 @@ describe("FileSaver values", () => {
     await assert.rejects(new FileSaver(directory).getTuple(config), /unknown value tag "Money"/);
     await custom.close();
   });
+
+  it("keeps any other class as the data it holds, when told to, as LangGraph.js's own savers do", async () => {
+    class Document {
+      constructor(readonly pageContent: string, readonly metadata: Record<string, unknown>) {}
+    }
+    const lenient = new FileSaver(directory, { otherClasses: "plain" });
+    const value = { docs: [new Document("tides follow the moon", { source: "almanac", when: new Date(0) })], total: new Money(5, "EUR") };
+    const config = await lenient.put(threadConfig("t"), makeCheckpoint({ found: value }, { found: 1 }), meta, { found: 1 });
+    const back = (await new FileSaver(directory).getTuple(config))!.checkpoint.channel_values.found as typeof value;
+    assert.deepStrictEqual(back, { docs: [{ pageContent: "tides follow the moon", metadata: { source: "almanac", when: new Date(0) } }], total: { cents: 5, currency: "EUR" } });
+    assert.equal(Object.getPrototypeOf(back.docs[0]), Object.prototype, "a plain object comes back");
+    await assert.rejects(saver.put(threadConfig("u"), makeCheckpoint({ found: value }, { found: 1 }), meta, { found: 1 }), /an instance of class Document/);
+    await lenient.close();
+  });
 });

@@ -61,7 +61,8 @@ export class WorkspaceEngine implements Engine {
     const exported = await loadProgram(params.program);
     const graphs = findGraphExports(exported);
     const exportName = pickExport([...graphs.keys()], params.graph, params.program);
-    const saver = new FileSaver(params.checkpointDir);
+    // Values LangGraph.js's own savers take (any class, kept as its data) are taken here too.
+    const saver = new FileSaver(params.checkpointDir, { otherClasses: "plain" });
     const root = graphs.get(exportName)!.compile(saver);
     giveStore(root, langgraph);
     return new WorkspaceProgram({ exportName, graphExports: [...graphs.keys()], root, saver, records, langgraph, version: this.installed.version }, performance.now() - started);

@@ -9,7 +9,10 @@
  */
 import type { InterruptList } from "../../../protocol/runner";
 import type { RunHooks, RunSetup } from "../contract";
-import { nodeOfSegment } from "../../../protocol/namespaces";
+import { NAMESPACE_SEPARATOR, namespaceSegments, nodeOfSegment } from "../../../protocol/namespaces";
+
+/** How long a run may go without letting the event loop turn (see the progress handler). */
+const YIELD_EVERY_MS = 25;
 
 /** A compiled graph whose breakpoint lists the setup changes for one run. */
 interface Interruptible {
@@ -137,24 +140,25 @@ function isNamed(error: unknown, name: string): boolean {
 
 /**
  * A LangChain callback handler (as the plain-methods form LangChain accepts) that reports the start
- * of each task's node run, which is the first chain run of the task named after its node.
+ * and end of each task's node run.
  */
 function progressHandler(hooks: RunHooks) {
   const runs = new Map<string, string>();
   const seen = new Set<string>();
+  let yielded = performance.now();
   return {
     awaitHandlers: true,
-    handleChainStart(_chain: unknown, _inputs: unknown, runId: string, _parent?: string, _tags?: string[], metadata?: Record<string, unknown>, _type?: string, runName?: string) {
-      const node = metadata?.langgraph_node;
-      const ns = metadata?.langgraph_checkpoint_ns;
-      if (typeof node !== "string" || typeof ns !== "string" || runName !== node) return;
-      const segments = ns.split("|");
-      const own = segments[segments.length - 1];
-      if (nodeOfSegment(own) !== node || seen.has(own)) return;
-      seen.add(own);
-      const taskId = own.slice(node.length + 1);
-      runs.set(runId, taskId);
-      hooks.taskStarted({ id: taskId, name: node, namespace: segments.slice(0, -1).join("|") });
+    /**
+     * Quick nodes and a saver that writes synchronously chain promise after promise and never let
+     * the event loop turn, so a Pause or Stop message from the adapter could never land: a node
+     * start lets one turn happen every YIELD_EVERY_MS of running.
+     */
+    async handleChainStart(...args: Parameters<typeof started>) {
+      started(...args);
+      if (performance.now() - yielded > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     },
     handleChainEnd(_outputs: unknown, runId: string) {
       const taskId = runs.get(runId);
@@ -165,4 +169,18 @@ function progressHandler(hooks: RunHooks) {
       if (taskId) hooks.taskEnded(taskId);
     },
   };
+
+  /** The first chain run of a task named after its node is the node's own run: its start is the task's. */
+  function started(_chain: unknown, _inputs: unknown, runId: string, _parent?: string, _tags?: string[], metadata?: Record<string, unknown>, _type?: string, runName?: string): void {
+    const node = metadata?.langgraph_node;
+    const ns = metadata?.langgraph_checkpoint_ns;
+    if (typeof node !== "string" || typeof ns !== "string" || runName !== node) return;
+    const segments = namespaceSegments(ns);
+    const own = segments[segments.length - 1];
+    if (nodeOfSegment(own) !== node || seen.has(own)) return;
+    seen.add(own);
+    const taskId = own.slice(node.length + 1);
+    runs.set(runId, taskId);
+    hooks.taskStarted({ id: taskId, name: node, namespace: segments.slice(0, -1).join(NAMESPACE_SEPARATOR) });
+  }
 }

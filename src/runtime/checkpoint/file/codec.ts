@@ -107,7 +107,12 @@ export class Codec {
   private readonly types: StorableType[];
   private readonly byName = new Map<string, StorableType>();
 
-  constructor(userTypes: StorableType[] = []) {
+  /**
+   * `otherClasses: "plain"` stores an instance of a class no type knows as the data it holds (its
+   * `toJSON()`, else its own fields), coming back as a plain object: what LangGraph.js's own savers
+   * do, which serialize state as JSON. Left out, such a value is refused with what to do instead.
+   */
+  constructor(userTypes: StorableType[] = [], private readonly otherClasses: "refuse" | "plain" = "refuse") {
     this.types = [...userTypes, ...BUILT_IN];
     for (const type of this.types) {
       if (this.byName.has(type.name) || RESERVED.includes(type.name)) throw new Error(`FileSaver option types: the tag "${type.name}" is taken.`);
@@ -186,6 +191,7 @@ export class Codec {
       return Object.prototype.hasOwnProperty.call(object, TAG) ? { [TAG]: "Object", value: fields } : fields;
     }
     const type = this.types.find((candidate) => candidate.is(object));
+    if (!type && this.otherClasses === "plain") return this.encodeAt(dataOf(object), `${path}<${describeClass(object)}>`, parents);
     if (!type) throw new UnstorableValueError(path, `an instance of ${describeClass(object)}`);
     return { [TAG]: type.name, value: this.encodeAt(type.toJSON(object), `${path}<${type.name}>`, parents) };
   }
@@ -261,4 +267,11 @@ function errorFromJSON(json: ErrorJSON): Error {
   else error.stack = json.stack;
   for (const key of Object.keys(json.fields)) setOwn(error as unknown as Record<string, unknown>, key, json.fields[key]);
   return error;
+}
+
+/** The data a class instance holds, as `JSON.stringify` would take it: its `toJSON()`, else its own fields. */
+function dataOf(object: object): unknown {
+  const withJson = object as { toJSON?: () => unknown };
+  const json = typeof withJson.toJSON === "function" ? withJson.toJSON() : undefined;
+  return json !== undefined && json !== object ? json : { ...(object as Record<string, unknown>) };
 }

@@ -45,6 +45,12 @@ export interface FileSaverOptions {
   fsync?: FsyncMode | boolean;
   /** Classes to store beside the built-in ones (see codec.ts). */
   types?: StorableType[];
+  /**
+   * What to do with an instance of a class no type knows: `refuse` (the default, with a message
+   * naming the channel) or `plain`: store the data it holds and give back a plain object, as
+   * LangGraph.js's own savers do.
+   */
+  otherClasses?: "refuse" | "plain";
   /** How long a write waits for another process's lock on the same thread (default 15 s). */
   lockTimeoutMs?: number;
 }
@@ -73,7 +79,7 @@ export class FileSaver implements CheckpointSaver {
   constructor(directory: string, options: FileSaverOptions = {}) {
     this.layout = new StoreLayout(directory);
     this.directory = this.layout.directory;
-    this.codec = new Codec(options.types);
+    this.codec = new Codec(options.types, options.otherClasses);
     const fsync = options.fsync ?? "background";
     this.fsync = fsync === true ? "always" : fsync === false ? "never" : fsync;
     this.timing = { ...DEFAULT_LOCK_TIMING, ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) };
