@@ -187,6 +187,8 @@ export class GraphController {
     if (this.status !== "running") return;
     this.userPaused = true;
     const serial = this.runSerial;
+    // An engine that cannot stop at a boundary (LangGraph.js without RunControl) abandons the step now.
+    if (this.loaded?.engine.capabilities.pause === "abort") return this.abandonStep(serial);
     const answered = await this.runner.request("pause", {}, RESPONSIVE_MS).then(() => true, () => false);
     if (serial !== this.runSerial || this.status !== "running") return;
     if (!answered) return this.restartHungRunner();
@@ -195,7 +197,9 @@ export class GraphController {
 
   /** The breakpoints changed: a run in flight pauses and goes on with the new ones. */
   breakpointsChanged(): void {
-    if (this.status !== "running") return;
+    // Without a pause at a boundary, re-arming would abandon the step in flight and run its nodes
+    // again: the new breakpoints take effect from the next stop instead.
+    if (this.status !== "running" || this.loaded?.engine.capabilities.pause === "abort") return;
     this.rearm = true;
     this.runner.request("pause", {}, RESPONSIVE_MS).catch(() => undefined);
   }

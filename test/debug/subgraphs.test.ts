@@ -10,7 +10,7 @@ import { strict as assert } from "node:assert";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import * as path from "node:path";
 import type { GraphStateEvent, GraphView, HistoryEntry, SnapshotView } from "../../src/protocol/debug";
-import { FIXTURES, Story, lineOf, until, builtinOnly } from "./helpers/story";
+import { FIXTURES, Story, lineOf, until, builtinOnly, notOnOlder } from "./helpers/story";
 
 /** Why some stories here do not run on the workspace engine yet. */
 const GAPS = {
@@ -133,7 +133,7 @@ describe("debug adapter: subgraphs", function () {
     assert.equal(await ran("summarize", 1), 1, "the parent took the subgraph's result without running it again");
   });
 
-  it("steps over a subgraph with Next, into it with Step Into, and out of it with Step Out", async () => {
+  notOnOlder("a fork from a past checkpoint there does not run the subgraph again")("steps over a subgraph with Next, into it with Step Into, and out of it with Step Out", async () => {
     await story.start("launch", { program: SUBGRAPH, input: TOPIC, stopOnEntry: true });
     assert.equal((await story.next("stopped")).body.description, "Paused before plan");
     assert.equal(await descriptionAfter(story.dc.nextRequest({ threadId: 1 })), "Ran plan; next research");
@@ -242,7 +242,7 @@ describe("debug adapter: subgraphs", function () {
     assert.equal((await story.custom<SnapshotView>("snapshot")).values.text, "Tides follow the moon. (yes)");
   });
 
-  it("stops on an error thrown inside the subgraph, at the line that threw", async () => {
+  notOnOlder("its task stream reports the error at the node of the subgraph")("stops on an error thrown inside the subgraph, at the line that threw", async () => {
     await story.start("launch", { program: REVIEW, input: {} });
     await story.next("stopped");
     await story.custom("resume", { value: "no" });
@@ -286,7 +286,7 @@ describe("debug adapter: subgraphs", function () {
     ]);
   });
 
-  it("a subgraph compiled with checkpointer: true goes on from its last run: its second stop shows what it remembers", async () => {
+  notOnOlder("its checkpointer: true subgraph keeps its history elsewhere")("a subgraph compiled with checkpointer: true goes on from its last run: its second stop shows what it remembers", async () => {
     await story.start("launch", { program: MEMORY, input: { questions: ["why tides?", "why two a day?"] } }, { functionBreakpoints: ["desk/reply"] });
     assert.equal((await story.next("stopped")).body.description, "Paused before desk/reply");
     assert.deepEqual((await story.frames()).map((frame) => frame.name), ["desk/reply", "desk"]);
