@@ -5,8 +5,8 @@
  * topic, the articles and the answer live in the state (`stateSchema`) without being part of the
  * input.
  *
- * Try it: set a breakpoint in the gutter on `.addNode("retrieve", ...)` and press F5 (the launch
- * configuration "FAQ router" asks about a parcel). Variables show the whole state, keys the input
+ * Try it: set a breakpoint in the gutter on `.addNode("retrieve", ...)` and press F5 (a run with
+ * no question asks the sample one, about a parcel). Variables show the whole state, keys the input
  * never had included. In the graph panel, change `topic` to `"billing"`, Apply as `classify` and
  * Continue: `retrieve` fetches the billing articles, and the answer follows your edit.
  */

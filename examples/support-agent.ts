@@ -1,7 +1,15 @@
 /**
- * A `createAgent` agent from `langchain`: a support agent with one tool (`lookup_order`) and a
- * scripted chat model standing in for a real one. It looks the order up, then answers with what
- * the tool said.
+ * A `createAgent` agent from `langchain`: a support agent with one LangChain tool
+ * (`lookup_order`) and a scripted chat model standing in for a real one (scripted-model.ts; no
+ * key, no network). It looks the customer's order up, then answers with what the tool said.
+ *
+ * Try it: click the gutter on the `createAgent(...)` line and press F5. `createAgent` adds the
+ * agent's nodes (`model_request`, `tools`) itself, so the debugger places them on the line that
+ * called it, and the breakpoint there pauses before every step of the agent loop. At the second
+ * pause, before `tools`, the last message is the model's `AIMessage` with its `tool_calls`: in the
+ * graph panel's JSON, change `"orderId"` to `"A-1001"`, Apply as `model_request`, and Continue
+ * twice. The tool looks up your order and the answer names it; the edited message is still an
+ * `AIMessage`, so the agent routes as before.
  */
 import { AIMessage, HumanMessage, ToolMessage } from "@langchain/core/messages";
 import { tool } from "@langchain/core/tools";

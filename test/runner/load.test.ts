@@ -99,7 +99,7 @@ export const graph = new StateGraph(Annotation.Root({ dir: Annotation<string>() 
 
   it("says how to export a graph when the module has none", async () => {
     open({ "graph.ts": "export const answer = 42;\n" });
-    await assert.rejects(under.runner.request("load", { program: path.join(root, "graph.ts"), checkpointDir: root }), /exports no graph: export a StateGraph or a compiled graph/);
+    await assert.rejects(under.runner.request("load", { program: path.join(root, "graph.ts"), checkpointDir: root }), /exports no graph: export a StateGraph, a compiled graph/);
   });
 
   it("names an @langchain/langgraph export the engine does not have, instead of esbuild's words", async () => {

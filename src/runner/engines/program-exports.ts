@@ -21,8 +21,8 @@ export function pickExport(names: string[], wanted: string | undefined, program:
   if (names.length === 1) return names[0];
   if (names.length === 0) {
     throw new GraphLoadError(
-      `${file} exports no graph: export a StateGraph or a compiled graph (for example \`export const graph = workflow.compile()\`), ` +
-        "or a function that returns one.",
+      `${file} exports no graph: export a StateGraph, a compiled graph (for example \`export const graph = workflow.compile()\`) ` +
+        "or an agent that holds one (createAgent's).",
     );
   }
   throw new GraphLoadError(`${file} exports several graphs (${names.join(", ")}): set \`graph\` in the launch configuration to the one to debug.`);
