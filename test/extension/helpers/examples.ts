@@ -25,9 +25,13 @@ export function loadExample<T = Record<string, unknown>>(file: string): T {
   moduleInternals._resolveFilename = function (request, parent, isMain, options) {
     return original.call(this, REDIRECTS[request] ?? request, parent, isMain, options);
   };
+  // A fresh copy, kept out of the cache: other tests load the same file on the examples' own LangGraph.js.
+  const modulePath = require.resolve(path.join(EXAMPLES, file));
+  delete require.cache[modulePath];
   try {
-    return require(path.join(EXAMPLES, file)) as T;
+    return require(modulePath) as T;
   } finally {
     moduleInternals._resolveFilename = original;
+    delete require.cache[modulePath];
   }
 }
