@@ -62,9 +62,9 @@ export class ThreadActions {
     this.requireIdle("continue");
     const level = c.viewLevel();
     if (c.viewingPast && level) {
-      const at = level.snapshot;
-      c.events.output(`Continuing from step ${at.metadata.step}${ofLevel(level.path)} (checkpoint ${shortId(at.checkpointId)}) forks the thread: a new branch starts there, and the old one stays in its history.\n`, "console");
-      return c.start(runFrom(at.checkpointId, level.checkpointNs), mode);
+      const at = this.replayable(level);
+      c.events.output(`Continuing from step ${at.snapshot.metadata.step}${ofLevel(at.path)} (checkpoint ${shortId(at.snapshot.checkpointId)}) forks the thread: a new branch starts there, and the old one stays in its history.\n`, "console");
+      return c.start(runFrom(at.snapshot.checkpointId, at.checkpointNs), mode);
     }
     c.start({}, mode);
   }
@@ -79,11 +79,28 @@ export class ThreadActions {
   /** Runs again from a checkpoint; a subgraph's checkpoint replays from there, not from the subgraph's start. */
   async replay(checkpointId: string, checkpointNs?: string): Promise<void> {
     this.requireIdle("replay");
-    const level = checkpointLevel(await this.read({ checkpointId, checkpointNs }), checkpointId);
+    const view = await this.read({ checkpointId, checkpointNs });
+    const level = this.replayable(checkpointLevel(view, checkpointId), view);
     const head = this.controller.head ? levelOf(this.controller.head, level.checkpointNs) : undefined;
-    const words = head?.snapshot.checkpointId === checkpointId ? "Running again from" : "Replaying from";
-    this.controller.events.output(`${words} step ${level.snapshot.metadata.step}${ofLevel(level.path)} (checkpoint ${shortId(checkpointId)}).\n`, "console");
-    this.controller.start(runFrom(checkpointId, level.checkpointNs), "continue");
+    const words = head?.snapshot.checkpointId === level.snapshot.checkpointId ? "Running again from" : "Replaying from";
+    this.controller.events.output(`${words} step ${level.snapshot.metadata.step}${ofLevel(level.path)} (checkpoint ${shortId(level.snapshot.checkpointId)}).\n`, "console");
+    this.controller.start(runFrom(level.snapshot.checkpointId, level.checkpointNs), "continue");
+  }
+
+  /**
+   * Where a run from `level` can start: there, or, on an engine that cannot go on from inside a
+   * subgraph's past (LangGraph.js), at the root checkpoint the subgraph ran under, said out loud.
+   */
+  private replayable(level: LevelView, view = this.controller.view): LevelView {
+    const c = this.controller;
+    if (!level.checkpointNs || !view || c.loaded?.engine.capabilities.replayInsideSubgraph !== false) return level;
+    const root = levelOf(view, "")!;
+    c.events.output(
+      `LangGraph.js cannot go on from a chosen checkpoint inside ${level.path.join("/")}: the run forks at step ${root.snapshot.metadata.step} of the graph ` +
+        `(checkpoint ${shortId(root.snapshot.checkpointId)}), the checkpoint ${level.path[0]} ran under, and LangGraph.js replays ${level.path[0]} from its own checkpoints of that step.\n`,
+      "console",
+    );
+    return root;
   }
 
   /** Step Back: the checkpoint before the one in view, at its level. Nothing changes in the thread. */

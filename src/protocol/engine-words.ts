@@ -19,5 +19,8 @@ export function engineNotes(engine: EngineInfo): string[] {
   if (!engine.capabilities.resumeThroughEdit) {
     notes.push("an edit made while a node waits in interrupt() is written to the state, and the node asks again: answer it in the panel");
   }
+  if (!engine.capabilities.replayInsideSubgraph) {
+    notes.push("going on from a past checkpoint inside a subgraph forks the thread at the root checkpoint it ran under, and LangGraph.js replays the subgraph from its own checkpoints of that step");
+  }
   return notes;
 }

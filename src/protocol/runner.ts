@@ -33,6 +33,11 @@ export interface EngineCapabilities {
   callSites: boolean;
   /** The seed's "an edit made while a node waits in `interrupt()` answers it" (LangGraph.js re-runs the node instead). */
   resumeThroughEdit: boolean;
+  /**
+   * A run can go on from a chosen past checkpoint inside a subgraph. Without it, the run forks at
+   * the checkpoint of the root graph the subgraph ran under, and the engine replays the subgraph.
+   */
+  replayInsideSubgraph: boolean;
 }
 
 /** Which engine runs the graph, for the Debug Console's first line and the panel's header. */

@@ -10,12 +10,7 @@ import { strict as assert } from "node:assert";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import * as path from "node:path";
 import type { GraphStateEvent, GraphView, HistoryEntry, SnapshotView } from "../../src/protocol/debug";
-import { FIXTURES, Story, lineOf, until, builtinOnly, notOnOlder } from "./helpers/story";
-
-/** Why some stories here do not run on the workspace engine yet. */
-const GAPS = {
-  subfork: "Continue from a subgraph checkpoint of the past replays the parent instead",
-};
+import { FIXTURES, Story, lineOf, until, notOnOlder, ENGINE } from "./helpers/story";
 
 const SUBGRAPH = path.join(FIXTURES, "subgraph.ts");
 const REVIEW = path.join(FIXTURES, "subgraph-review.ts");
@@ -186,7 +181,7 @@ describe("debug adapter: subgraphs", function () {
     assert.deepEqual((await story.frames()).map((frame) => frame.name), ["plan (past: step 0)"]);
   });
 
-  builtinOnly(GAPS.subfork)("goes back into a finished subgraph with Reverse Continue, and Continue from there forks inside it", async () => {
+  it("goes back into a finished subgraph with Reverse Continue, and Continue from there forks inside it", async () => {
     await story.start("launch", { program: SUBGRAPH, input: TOPIC }, { functionBreakpoints: ["write"] });
     assert.equal((await story.next("stopped")).body.description, "Paused before write");
     await story.dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: "write" }, { name: "research/search" }] });
@@ -196,12 +191,18 @@ describe("debug adapter: subgraphs", function () {
     await story.dc.setFunctionBreakpointsRequest({ breakpoints: [] });
     await story.dc.continueRequest({ threadId: 1 });
     await story.next("terminated");
-    assert.match(story.outputText(), /Continuing from step 0 of research \(checkpoint \w+\) forks the thread/);
-    assert.deepEqual([await ran("plan", 1), await ran("search", 2), await ran("write", 1)], [1, 2, 1], "the fork went on from inside the subgraph");
+    if (ENGINE === "workspace") {
+      // LangGraph.js goes on only from a subgraph's newest checkpoint: the fork is the parent's, and says so.
+      assert.match(story.outputText(), /LangGraph\.js cannot go on from a chosen checkpoint inside research: the run forks at step \d+ of the graph/);
+      assert.deepEqual([await ran("plan", 1), await ran("search", 2), await ran("write", 1)], [1, 2, 1], "LangGraph.js replayed research from its own checkpoint before search");
+    } else {
+      assert.match(story.outputText(), /Continuing from step 0 of research \(checkpoint \w+\) forks the thread/);
+      assert.deepEqual([await ran("plan", 1), await ran("search", 2), await ran("write", 1)], [1, 2, 1], "the fork went on from inside the subgraph");
+    }
     assert.equal((await story.custom<SnapshotView>("snapshot")).values.report, "Report: 2 findings on tides");
   });
 
-  builtinOnly(GAPS.subfork)("travels to a subgraph checkpoint after the subgraph ended, and replays from there, not from its start", async () => {
+  it("travels to a subgraph checkpoint after the subgraph ended, and replays from there, not from its start", async () => {
     await story.start("launch", { program: SUBGRAPH, input: TOPIC }, { functionBreakpoints: ["write"] });
     assert.equal((await story.next("stopped")).body.description, "Paused before write");
     const rootEntries = (await story.custom<{ entries: HistoryEntry[] }>("history")).entries;
@@ -222,8 +223,13 @@ describe("debug adapter: subgraphs", function () {
     const frame = (await story.frames())[0];
     await story.dc.customRequest("restartFrame", { frameId: frame.id });
     assert.equal((await story.next("stopped")).body.description, "Paused before write");
-    assert.match(story.outputText(), /Replaying from step 1 of research/);
-    assert.deepEqual([await ran("search", 1), await ran("summarize", 2)], [1, 2], "only summarize ran again");
+    if (ENGINE === "workspace") {
+      assert.match(story.outputText(), /LangGraph\.js cannot go on from a chosen checkpoint inside research: the run forks/);
+      assert.deepEqual([await ran("search", 2), await ran("summarize", 2)], [2, 2], "LangGraph.js replayed research from before search, not from the checkpoint chosen");
+    } else {
+      assert.match(story.outputText(), /Replaying from step 1 of research/);
+      assert.deepEqual([await ran("search", 1), await ran("summarize", 2)], [1, 2], "only summarize ran again");
+    }
     const forks = (await story.custom<{ entries: HistoryEntry[] }>("history")).entries.filter((entry) => entry.source === "fork");
     assert.equal(forks.length, 1, "the parent forked once, so the first run stays in the history");
   });

@@ -21,7 +21,7 @@ const WORKSPACE: EngineInfo = {
   kind: "workspace",
   version: "1.0.15",
   packageDir: "/project/node_modules/@langchain/langgraph",
-  capabilities: { pause: "abort", callSites: true, resumeThroughEdit: false },
+  capabilities: { pause: "abort", callSites: true, resumeThroughEdit: false, replayInsideSubgraph: false },
   reason: "the workspace has it installed",
 };
 

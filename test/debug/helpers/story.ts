@@ -23,6 +23,14 @@ export const ENGINE = process.env.LANGGRAPH_DEBUG_ENGINE === "workspace" ? "work
 /** The suite runs on the oldest LangGraph.js 1.x the debugger drives (1.0.15: no RunControl). */
 export const OLDER_LANGGRAPH = process.env.LANGGRAPH_DEBUG_VERSION === "1.0";
 
+const WAIT_MS = 15_000;
+
+export interface LaunchPlan {
+  breakpoints?: Array<{ path: string; lines: number[] }>;
+  functionBreakpoints?: string[];
+  exceptionFilters?: string[];
+}
+
 /** `it` for a story LangGraph.js 1.0 does not pass: listed as pending there, its title saying why. */
 export function notOnOlder(reason: string): (title: string, story: () => Promise<void>) => void {
   return (title, story) => {
@@ -31,23 +39,6 @@ export function notOnOlder(reason: string): (title: string, story: () => Promise
   };
 }
 
-/**
- * `it` for a story the workspace engine does not pass yet: on that engine it is listed as pending,
- * its title saying why, so the matrix shows each gap instead of hiding it.
- */
-export function builtinOnly(reason: string): (title: string, story: () => Promise<void>) => void {
-  return (title, story) => {
-    if (ENGINE === "workspace") it.skip(`${title} [not yet on the workspace engine: ${reason}]`, story);
-    else it(title, story);
-  };
-}
-const WAIT_MS = 15_000;
-
-export interface LaunchPlan {
-  breakpoints?: Array<{ path: string; lines: number[] }>;
-  functionBreakpoints?: string[];
-  exceptionFilters?: string[];
-}
 
 export class Story {
   readonly checkpointDir = mkdtempSync(path.join(os.tmpdir(), "langgraph-debug-story-"));

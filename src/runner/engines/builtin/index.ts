@@ -18,7 +18,7 @@ import { watchNodeStarts } from "./node-watch";
 const BUILTIN_VERSION = "0.1.0";
 
 export function builtinInfo(reason: string): EngineInfo {
-  return { kind: "builtin", version: BUILTIN_VERSION, capabilities: { pause: "boundary", callSites: true, resumeThroughEdit: true }, reason };
+  return { kind: "builtin", version: BUILTIN_VERSION, capabilities: { pause: "boundary", callSites: true, resumeThroughEdit: true, replayInsideSubgraph: true }, reason };
 }
 
 export class BuiltinEngine implements Engine {

@@ -36,7 +36,8 @@ export function workspaceInfo(installed: InstalledLangGraph, reason: string): En
     kind: "workspace",
     version: installed.version,
     packageDir: installed.dir,
-    capabilities: { pause: "boundary", callSites: true, resumeThroughEdit: false },
+    // LangGraph.js resumes a subgraph only from its newest checkpoint, under its parent's task.
+    capabilities: { pause: "boundary", callSites: true, resumeThroughEdit: false, replayInsideSubgraph: false },
     reason,
   };
 }
