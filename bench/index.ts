@@ -15,6 +15,8 @@ const BENCHMARKS = [
   { name: "checkpoints", file: "checkpoints-view.ts", what: "Checkpoints view: a 30,000-step thread, extension-host longest block and memory (issue 13)" },
   { name: "stops", file: "stops.ts", what: "per-stop cost over a 10,000-step run, first tenth of stops vs last (issue 13)" },
   { name: "state", file: "large-state.ts", what: "a 5 MB state at a stop: Variables and panel, from the stopped event (issue 13)" },
+  { name: "workspace", file: "debugger-workspace.ts", what: "debugger overhead on the workspace engine vs LangGraph.js + MemorySaver (issue 12)" },
+  { name: "first-stop", file: "first-stop.ts", what: "F5 to first stop on a real template, both engines (issue 12)" },
 ];
 
 const wanted = process.argv.slice(2);
