@@ -31,6 +31,8 @@ export interface SessionPlan {
   /** The event the measure ends on. */
   until: "stopped" | "terminated";
   timeoutMs?: number;
+  /** The folder of `debugAdapter.js` and `runner.js`; default: this checkout's sources, built. */
+  dist?: string;
 }
 
 /** Milliseconds from the session's start (the adapter's spawn). */
@@ -46,7 +48,7 @@ export interface SessionTimes {
 
 export async function timeSession(plan: SessionPlan): Promise<SessionTimes> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "langgraph-bench-session-"));
-  const adapter = path.join(await builtDist(), "debugAdapter.js");
+  const adapter = path.join(plan.dist ?? (await builtDist()), "debugAdapter.js");
   const started = performance.now();
   const since = () => performance.now() - started;
   const dc = new DebugClient(process.execPath, adapter, "langgraph", { cwd: PROJECT_ROOT });
@@ -79,4 +81,15 @@ export async function timeSession(plan: SessionPlan): Promise<SessionTimes> {
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Runs a bench's `main` as a script: exit 0 when done, 1 with the error printed. */
+export function runAsScript(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

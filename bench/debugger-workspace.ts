@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../test/debug/helpers/build";
-import { OFFLINE_ENV, median, timeSession } from "./dap-timing";
+import { OFFLINE_ENV, median, runAsScript, timeSession } from "./dap-timing";
 
 const COUNTER = path.join(PROJECT_ROOT, "test", "fixtures", "counter.ts");
 const STEPS = 1000;
@@ -60,11 +60,5 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  runAsScript(main);
 }

@@ -9,7 +9,7 @@
  * `node --import tsx bench/first-stop.ts`.
  */
 import { NETWORK_GUARD, ReactTemplate, scaffoldReactTemplate } from "./react-template";
-import { SessionTimes, median, timeSession } from "./dap-timing";
+import { SessionTimes, median, runAsScript, timeSession } from "./dap-timing";
 
 export const ENGINES = ["workspace", "builtin"] as const;
 export type EngineName = (typeof ENGINES)[number];
@@ -69,11 +69,5 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  runAsScript(main);
 }

@@ -17,6 +17,7 @@ const BENCHMARKS = [
   { name: "state", file: "large-state.ts", what: "a 5 MB state at a stop: Variables and panel, from the stopped event (issue 13)" },
   { name: "workspace", file: "debugger-workspace.ts", what: "debugger overhead on the workspace engine vs LangGraph.js + MemorySaver (issue 12)" },
   { name: "first-stop", file: "first-stop.ts", what: "F5 to first stop on a real template, both engines (issue 12)" },
+  { name: "studio", file: "studio-first-stop.ts", what: "first stop from start: our adapter (both engines) vs langgraphjs dev, the Studio backend (issue 12)" },
 ];
 
 const wanted = process.argv.slice(2);
