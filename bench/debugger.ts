@@ -59,7 +59,8 @@ async function openSession(launch: Record<string, unknown>, functionBreakpoints:
   await dc.initializeRequest();
   const initialized = dc.waitForEvent("initialized");
   const started = performance.now();
-  await dc.launchRequest({ program: COUNTER, checkpointDir: dir, ...launch } as DebugProtocol.LaunchRequestArguments);
+  // Our engine, as its baseline runs it (counter.ts would resolve the project's LangGraph.js under "auto").
+  await dc.launchRequest({ program: COUNTER, checkpointDir: dir, engine: "builtin", ...launch } as DebugProtocol.LaunchRequestArguments);
   const startMs = performance.now() - started;
   await initialized;
   if (functionBreakpoints.length > 0) await dc.setFunctionBreakpointsRequest({ breakpoints: functionBreakpoints.map((name) => ({ name })) });
